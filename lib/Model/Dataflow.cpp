@@ -1,0 +1,194 @@
+//===- Dataflow.cpp - MAESTRO-style data-centric directives ---------------===//
+
+#include "accel/Model/Dataflow.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <array>
+
+namespace mlir::accel {
+
+static llvm::Error fail(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+static void printSize(llvm::raw_ostream &os, const SizeExpr &expr) {
+  if (expr.sizeOf)
+    os << "sz(" << stringifyDim(*expr.sizeOf) << ")";
+  else
+    os << expr.value;
+}
+
+std::string describe(const Directive &directive) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  switch (directive.kind) {
+  case DirectiveKind::SpatialMap:
+    os << "spatial_map<";
+    break;
+  case DirectiveKind::TemporalMap:
+    os << "temporal_map<";
+    break;
+  case DirectiveKind::Cluster:
+    os << "cluster<";
+    printSize(os, directive.size);
+    if (directive.clusterKind == ClusterKind::Logical)
+      os << ", logical";
+    os << ">";
+    return text;
+  }
+  printSize(os, directive.size);
+  os << ", ";
+  printSize(os, directive.offset);
+  os << ", " << stringifyDim(directive.dim) << ">";
+  return text;
+}
+
+static std::string where(llvm::ArrayRef<Directive> directives, unsigned i) {
+  return llvm::formatv("directive #{0} ({1})", i, describe(directives[i]));
+}
+
+const BoundMap *BoundLevel::find(Dim dim) const {
+  for (const BoundMap &map : maps)
+    if (map.dim == dim)
+      return &map;
+  return nullptr;
+}
+
+llvm::Error verifyDirective(const Directive &d) {
+  std::string what = describe(d);
+  if (!d.size.isSymbolic() && d.size.value < 1)
+    return fail(llvm::formatv("{0}: size must be positive, got {1}", what,
+                              d.size.value));
+  if (!d.isMap())
+    return llvm::Error::success();
+  if (!d.offset.isSymbolic() && d.offset.value < 1)
+    return fail(llvm::formatv("{0}: offset must be positive, got {1}", what,
+                              d.offset.value));
+  if (!d.size.isSymbolic() && !d.offset.isSymbolic() &&
+      d.offset.value > d.size.value)
+    return fail(llvm::formatv(
+        "{0}: offset {1} exceeds size {2}, so the elements of {3} between "
+        "two chunks would never be mapped",
+        what, d.offset.value, d.size.value, stringifyDim(d.dim)));
+  return llvm::Error::success();
+}
+
+llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives) {
+  if (directives.empty())
+    return fail("a dataflow needs at least one directive");
+
+  // Per level: which directive maps each input-view dimension (Y and OY
+  // share a slot, as do X and OX), and whether any map is spatial.
+  constexpr int kUnmapped = -1;
+  std::array<int, kNumSizedDims> mappedBy;
+  mappedBy.fill(kUnmapped);
+  bool levelHasSpatial = false;
+  unsigned level = 0, levelStart = 0;
+
+  auto closeLevel = [&](unsigned end) -> llvm::Error {
+    if (end == levelStart)
+      return fail(llvm::formatv(
+          "level {0} is empty: every cluster must have directives both "
+          "above and below it",
+          level));
+    if (!levelHasSpatial)
+      return fail(llvm::formatv(
+          "level {0} (directives #{1} to #{2}) has no spatial_map: each "
+          "level must distribute work over its sub-units",
+          level, levelStart, end - 1));
+    return llvm::Error::success();
+  };
+
+  for (auto [i, d] : llvm::enumerate(directives)) {
+    if (llvm::Error err = verifyDirective(d))
+      return fail(llvm::formatv("directive #{0}: {1}", i,
+                                llvm::toString(std::move(err))));
+    if (d.kind == DirectiveKind::Cluster) {
+      if (llvm::Error err = closeLevel(i))
+        return err;
+      mappedBy.fill(kUnmapped);
+      levelHasSpatial = false;
+      ++level;
+      levelStart = i + 1;
+      continue;
+    }
+    int &slot = mappedBy[static_cast<unsigned>(inputViewOf(d.dim))];
+    if (slot != kUnmapped) {
+      const Directive &first = directives[slot];
+      if (first.dim == d.dim)
+        return fail(llvm::formatv(
+            "{0} maps {1} again at level {2} (already mapped by {3})",
+            where(directives, i), stringifyDim(d.dim), level,
+            where(directives, slot)));
+      return fail(llvm::formatv(
+          "{0} maps {1} but level {2} already maps {3} ({4}); map a "
+          "dimension in input or in output coordinates, not both",
+          where(directives, i), stringifyDim(d.dim), level,
+          stringifyDim(first.dim), where(directives, slot)));
+    }
+    slot = static_cast<int>(i);
+    levelHasSpatial |= d.kind == DirectiveKind::SpatialMap;
+  }
+  return closeLevel(directives.size());
+}
+
+llvm::Expected<BoundDataflow>
+bindDataflow(llvm::ArrayRef<Directive> directives, const LayerShape &shape,
+             std::optional<int64_t> numPEs) {
+  if (llvm::Error err = verifyDataflowStructure(directives))
+    return std::move(err);
+
+  BoundDataflow bound;
+  bound.levels.emplace_back();
+  llvm::SmallVector<int64_t, 3> clusterSizes;
+  for (auto [i, d] : llvm::enumerate(directives)) {
+    int64_t size = d.size.resolve(shape);
+    if (d.kind == DirectiveKind::Cluster) {
+      if (numPEs && size > *numPEs)
+        return fail(llvm::formatv("{0}: a cluster of {1} PEs does not fit "
+                                  "the array of {2} PEs",
+                                  where(directives, i), size, *numPEs));
+      clusterSizes.push_back(size);
+      bound.levels.emplace_back();
+      continue;
+    }
+    int64_t extent = shape.size(d.dim);
+    int64_t offset = d.offset.resolve(shape);
+    // MAESTRO clamps a map larger than its dimension to the dimension.
+    size = std::min(size, extent);
+    if (offset > size && size < extent)
+      return fail(llvm::formatv(
+          "{0}: offset {1} exceeds size {2} once bound to the layer, so "
+          "elements of {3} (extent {4}) would never be mapped",
+          where(directives, i), offset, size, stringifyDim(d.dim), extent));
+    bound.levels.back().maps.push_back(
+        BoundMap{d.kind, d.dim, size, offset, static_cast<unsigned>(i)});
+  }
+
+  // PEs per sub-unit, innermost level first: 1, c_last, c_last*c_prev, ...
+  int64_t pesBelow = 1;
+  for (unsigned level = bound.levels.size() - 1; level > 0; --level) {
+    BoundLevel &current = bound.levels[level];
+    current.subUnitPEs = pesBelow;
+    current.numSubUnits = clusterSizes[level - 1];
+    bool overflow = llvm::MulOverflow(pesBelow, current.numSubUnits, pesBelow);
+    if (overflow || (numPEs && pesBelow > *numPEs)) {
+      std::string need = overflow ? "more than 2^63" : std::to_string(pesBelow);
+      return fail(llvm::formatv(
+          "the clusters from level {0} inward need {1} PEs{2}", level - 1,
+          need,
+          numPEs ? llvm::formatv(" but the array has {0}", *numPEs).str()
+                 : std::string()));
+    }
+  }
+  BoundLevel &top = bound.levels.front();
+  top.subUnitPEs = pesBelow;
+  top.numSubUnits = numPEs ? *numPEs / pesBelow : 0;
+  return bound;
+}
+
+} // namespace mlir::accel

@@ -16,6 +16,7 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 # The reference data beside the checkout (MAESTRO files, real models).
 config.substitutions.append(("%shared", config.accel_shared_dir))
 config.substitutions.append(("%accel_src", config.accel_src_root))
+config.substitutions.append(("%accel_obj", config.accel_obj_root))
 config.substitutions.append(("%mlir_lib_dir", config.mlir_lib_dir))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])

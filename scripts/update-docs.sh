@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Regenerates docs/generated/ from the ODS definitions (add_mlir_doc).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${ACCEL_BUILD_DIR:-$root/build}
+cmake --build "$build" --target mlir-doc
+mkdir -p "$root/docs/generated"
+cp "$build"/docs/Dialects/*.md "$root/docs/generated/"

@@ -136,9 +136,9 @@ llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives) {
   return closeLevel(directives.size());
 }
 
-llvm::Expected<BoundDataflow>
-bindDataflow(llvm::ArrayRef<Directive> directives, const LayerShape &shape,
-             std::optional<int64_t> numPEs) {
+llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
+                                           const LayerShape &shape,
+                                           std::optional<int64_t> numPEs) {
   if (llvm::Error err = verifyDataflowStructure(directives))
     return std::move(err);
 
@@ -179,8 +179,7 @@ bindDataflow(llvm::ArrayRef<Directive> directives, const LayerShape &shape,
     if (overflow || (numPEs && pesBelow > *numPEs)) {
       std::string need = overflow ? "more than 2^63" : std::to_string(pesBelow);
       return fail(llvm::formatv(
-          "the clusters from level {0} inward need {1} PEs{2}", level - 1,
-          need,
+          "the clusters from level {0} inward need {1} PEs{2}", level - 1, need,
           numPEs ? llvm::formatv(" but the array has {0}", *numPEs).str()
                  : std::string()));
     }

@@ -8,16 +8,26 @@ namespace mlir::accel {
 
 llvm::StringRef stringifyDim(Dim dim) {
   switch (dim) {
-  case Dim::N: return "N";
-  case Dim::G: return "G";
-  case Dim::K: return "K";
-  case Dim::C: return "C";
-  case Dim::R: return "R";
-  case Dim::S: return "S";
-  case Dim::Y: return "Y";
-  case Dim::X: return "X";
-  case Dim::OY: return "OY";
-  case Dim::OX: return "OX";
+  case Dim::N:
+    return "N";
+  case Dim::G:
+    return "G";
+  case Dim::K:
+    return "K";
+  case Dim::C:
+    return "C";
+  case Dim::R:
+    return "R";
+  case Dim::S:
+    return "S";
+  case Dim::Y:
+    return "Y";
+  case Dim::X:
+    return "X";
+  case Dim::OY:
+    return "OY";
+  case Dim::OX:
+    return "OX";
   }
   llvm_unreachable("unknown Dim");
 }

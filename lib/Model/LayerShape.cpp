@@ -62,9 +62,9 @@ llvm::Error LayerShape::validate() const {
   }
   for (int64_t pad : padding)
     if (pad < 0 || pad > kMaxDimSize)
-      return fail(llvm::formatv(
-          "padding must be non-negative and at most {0}, got {1}",
-          kMaxDimSize, pad));
+      return fail(
+          llvm::formatv("padding must be non-negative and at most {0}, got {1}",
+                        kMaxDimSize, pad));
   if (outputRows() < 1)
     return fail(llvm::formatv(
         "the filter window ({0} rows, dilation {1}) does not fit the {2} "
@@ -78,10 +78,10 @@ llvm::Error LayerShape::validate() const {
   // Every count derived from the shape is bounded by the MAC count; make
   // sure it fits in 63 bits so later arithmetic needs no overflow checks.
   int64_t product = 1;
-  for (int64_t factor : {size(Dim::N), size(Dim::G), size(Dim::K),
-                         size(Dim::C), size(Dim::R), size(Dim::S),
-                         std::max(size(Dim::Y), outputRows()),
-                         std::max(size(Dim::X), outputCols())}) {
+  for (int64_t factor :
+       {size(Dim::N), size(Dim::G), size(Dim::K), size(Dim::C), size(Dim::R),
+        size(Dim::S), std::max(size(Dim::Y), outputRows()),
+        std::max(size(Dim::X), outputCols())}) {
     if (llvm::MulOverflow(product, factor, product) ||
         product > (int64_t(1) << 62))
       return fail("the layer is too large: its MAC count does not fit in "

@@ -37,11 +37,11 @@ Directive cluster(int64_t size) {
 
 /// MAESTRO's KC-P weight-stationary mapping (NVDLA-like).
 std::vector<Directive> nvdla() {
-  return {spatial(1, 1, Dim::C),  temporal(64, 64, Dim::K),
-          temporalWhole(Dim::R),  temporalWhole(Dim::S),
-          temporal(1, 1, Dim::OY), temporal(1, 1, Dim::OX),
-          cluster(64),            spatial(1, 1, Dim::K),
-          temporalWhole(Dim::R),  temporalWhole(Dim::S)};
+  return {
+      spatial(1, 1, Dim::C), temporal(64, 64, Dim::K), temporalWhole(Dim::R),
+      temporalWhole(Dim::S), temporal(1, 1, Dim::OY),  temporal(1, 1, Dim::OX),
+      cluster(64),           spatial(1, 1, Dim::K),    temporalWhole(Dim::R),
+      temporalWhole(Dim::S)};
 }
 
 LayerShape conv11() {
@@ -104,15 +104,15 @@ TEST(Dataflow, StructureErrors) {
             std::string::npos);
   EXPECT_NE(structureError({temporal(1, 1, Dim::K)}).find("no spatial_map"),
             std::string::npos);
-  EXPECT_NE(structureError({spatial(2, 3, Dim::K)})
-                .find("offset 3 exceeds size 2"),
-            std::string::npos);
-  EXPECT_NE(structureError({spatial(0, 1, Dim::K)})
-                .find("size must be positive"),
-            std::string::npos);
+  EXPECT_NE(
+      structureError({spatial(2, 3, Dim::K)}).find("offset 3 exceeds size 2"),
+      std::string::npos);
+  EXPECT_NE(
+      structureError({spatial(0, 1, Dim::K)}).find("size must be positive"),
+      std::string::npos);
   // The same dimension may be mapped again at another level.
-  EXPECT_EQ(structureError({spatial(8, 8, Dim::K), cluster(8),
-                            spatial(1, 1, Dim::K)}),
+  EXPECT_EQ(structureError(
+                {spatial(8, 8, Dim::K), cluster(8), spatial(1, 1, Dim::K)}),
             "");
 }
 
@@ -123,18 +123,20 @@ TEST(Dataflow, BindingErrors) {
         bindDataflow(directives, conv11(), pes);
     return bound ? std::string() : llvm::toString(bound.takeError());
   };
-  EXPECT_NE(bindError(nvdla(), 32).find("a cluster of 64 PEs does not fit "
-                                        "the array of 32 PEs"),
+  EXPECT_NE(bindError(nvdla(), 32)
+                .find("a cluster of 64 PEs does not fit "
+                      "the array of 32 PEs"),
             std::string::npos);
-  EXPECT_NE(bindError({spatial(1, 1, Dim::K), cluster(16),
-                       spatial(1, 1, Dim::C), cluster(16),
-                       spatial(1, 1, Dim::R)},
-                      128)
-                .find("need 256 PEs but the array has 128"),
-            std::string::npos);
+  EXPECT_NE(
+      bindError({spatial(1, 1, Dim::K), cluster(16), spatial(1, 1, Dim::C),
+                 cluster(16), spatial(1, 1, Dim::R)},
+                128)
+          .find("need 256 PEs but the array has 128"),
+      std::string::npos);
   // sz(R) = 3 as size with a constant offset of 4 skips a row.
-  Directive skipping = map(DirectiveKind::SpatialMap, SizeExpr::sizeOfDim(Dim::R),
-                           SizeExpr::constant(4), Dim::Y);
+  Directive skipping =
+      map(DirectiveKind::SpatialMap, SizeExpr::sizeOfDim(Dim::R),
+          SizeExpr::constant(4), Dim::Y);
   EXPECT_NE(bindError({skipping}, 256).find("offset 4 exceeds size 3"),
             std::string::npos);
   // Without a PE count, clusters are not checked against an array.

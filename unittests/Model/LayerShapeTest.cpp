@@ -37,7 +37,7 @@ TEST(LayerShape, PaddingStrideDilation) {
   EXPECT_EQ(shape.outputRows(), 14); // "same" padding
   shape.stride = {2, 2};
   EXPECT_EQ(shape.outputRows(), 7); // (14 + 2 - 3) / 2 + 1
-  shape.padding = {0, 1, 0, 0};      // asymmetric, TF "same" for stride 2
+  shape.padding = {0, 1, 0, 0};     // asymmetric, TF "same" for stride 2
   EXPECT_EQ(shape.outputRows(), 7); // (14 + 1 - 3) / 2 + 1
   EXPECT_EQ(shape.outputCols(), 6); // (14 - 3) / 2 + 1
   shape = conv(1, 1, 3, 3, 9, 9);

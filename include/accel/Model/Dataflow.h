@@ -103,9 +103,9 @@ llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives);
 /// their dimension (MAESTRO's behaviour for maps larger than the layer),
 /// and checks the bound maps. When `numPEs` is given, checks that the
 /// nested clusters fit the PE array and fills in the sub-unit counts.
-llvm::Expected<BoundDataflow>
-bindDataflow(llvm::ArrayRef<Directive> directives, const LayerShape &shape,
-             std::optional<int64_t> numPEs);
+llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
+                                           const LayerShape &shape,
+                                           std::optional<int64_t> numPEs);
 
 } // namespace mlir::accel
 

@@ -32,7 +32,9 @@ struct LayerShape {
   int64_t operator[](Dim dim) const { return size(dim); }
   /// Size of `dim`; OY/OX give the output extent.
   int64_t size(Dim dim) const;
-  void setSize(Dim dim, int64_t value) { sizes[static_cast<unsigned>(dim)] = value; }
+  void setSize(Dim dim, int64_t value) {
+    sizes[static_cast<unsigned>(dim)] = value;
+  }
 
   /// Output rows/cols: floor((Y + pads - dilation*(R-1) - 1) / stride) + 1.
   int64_t outputRows() const;

@@ -59,8 +59,8 @@ FailureOr<SizeExpr> FieldParser<SizeExpr>::parse(AsmParser &parser) {
   SMLoc loc = parser.getCurrentLocation();
   if (succeeded(parser.parseOptionalKeyword("sz"))) {
     FailureOr<Dim> dim;
-    if (parser.parseLParen() ||
-        failed(dim = FieldParser<Dim>::parse(parser)) || parser.parseRParen())
+    if (parser.parseLParen() || failed(dim = FieldParser<Dim>::parse(parser)) ||
+        parser.parseRParen())
       return failure();
     return SizeExpr::sizeOfDim(*dim);
   }
@@ -143,13 +143,11 @@ DataflowAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
 // PEArrayAttr
 //===----------------------------------------------------------------------===//
 
-static HardwareConfig
-makeHardwareConfig(int64_t numPes, int64_t simdLanes, int64_t l1Size,
-                   int64_t l2Size, int64_t nocBw, int64_t nocHops,
-                   int64_t hopLatency, bool multicast, int64_t offchipBw,
-                   int64_t elementSize, std::optional<int64_t> maeriMs,
-                   std::optional<int64_t> maeriDnBw,
-                   std::optional<int64_t> maeriRnBw) {
+static HardwareConfig makeHardwareConfig(
+    int64_t numPes, int64_t simdLanes, int64_t l1Size, int64_t l2Size,
+    int64_t nocBw, int64_t nocHops, int64_t hopLatency, bool multicast,
+    int64_t offchipBw, int64_t elementSize, std::optional<int64_t> maeriMs,
+    std::optional<int64_t> maeriDnBw, std::optional<int64_t> maeriRnBw) {
   HardwareConfig config;
   config.numPEs = numPes;
   config.simdLanes = simdLanes;
@@ -167,11 +165,10 @@ makeHardwareConfig(int64_t numPes, int64_t simdLanes, int64_t l1Size,
 }
 
 HardwareConfig PEArrayAttr::getConfig() const {
-  return makeHardwareConfig(getNumPes(), getSimdLanes(), getL1Size(),
-                            getL2Size(), getNocBw(), getNocHops(),
-                            getHopLatency(), getMulticast(), getOffchipBw(),
-                            getElementSize(), getMaeriMs(), getMaeriDnBw(),
-                            getMaeriRnBw());
+  return makeHardwareConfig(
+      getNumPes(), getSimdLanes(), getL1Size(), getL2Size(), getNocBw(),
+      getNocHops(), getHopLatency(), getMulticast(), getOffchipBw(),
+      getElementSize(), getMaeriMs(), getMaeriDnBw(), getMaeriRnBw());
 }
 
 PEArrayAttr PEArrayAttr::get(MLIRContext *context,
@@ -188,22 +185,20 @@ PEArrayAttr PEArrayAttr::get(MLIRContext *context,
              config.elementSize, ms, dn, rn);
 }
 
-LogicalResult
-PEArrayAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
-                    int64_t numPes, int64_t simdLanes, int64_t l1Size,
-                    int64_t l2Size, int64_t nocBw, int64_t nocHops,
-                    int64_t hopLatency, bool multicast, int64_t offchipBw,
-                    int64_t elementSize, std::optional<int64_t> maeriMs,
-                    std::optional<int64_t> maeriDnBw,
-                    std::optional<int64_t> maeriRnBw) {
-  int numMaeri = maeriMs.has_value() + maeriDnBw.has_value() +
-                 maeriRnBw.has_value();
+LogicalResult PEArrayAttr::verify(
+    llvm::function_ref<InFlightDiagnostic()> emitError, int64_t numPes,
+    int64_t simdLanes, int64_t l1Size, int64_t l2Size, int64_t nocBw,
+    int64_t nocHops, int64_t hopLatency, bool multicast, int64_t offchipBw,
+    int64_t elementSize, std::optional<int64_t> maeriMs,
+    std::optional<int64_t> maeriDnBw, std::optional<int64_t> maeriRnBw) {
+  int numMaeri =
+      maeriMs.has_value() + maeriDnBw.has_value() + maeriRnBw.has_value();
   if (numMaeri != 0 && numMaeri != 3)
     return emitError() << "maeri_ms, maeri_dn_bw and maeri_rn_bw must be "
                           "given together";
   HardwareConfig config = makeHardwareConfig(
-      numPes, simdLanes, l1Size, l2Size, nocBw, nocHops, hopLatency,
-      multicast, offchipBw, elementSize, maeriMs, maeriDnBw, maeriRnBw);
+      numPes, simdLanes, l1Size, l2Size, nocBw, nocHops, hopLatency, multicast,
+      offchipBw, elementSize, maeriMs, maeriDnBw, maeriRnBw);
   if (llvm::Error err = config.validate())
     return emitError() << llvm::toString(std::move(err));
   return success();
@@ -241,11 +236,10 @@ Attribute DimsAttr::parse(AsmParser &parser, Type) {
 
 void DimsAttr::print(AsmPrinter &printer) const {
   printer << "<";
-  llvm::interleaveComma(llvm::zip_equal(kSizedDims, getSizes()), printer,
-                        [&](auto entry) {
-                          printer << std::get<0>(entry) << " = "
-                                  << std::get<1>(entry);
-                        });
+  llvm::interleaveComma(
+      llvm::zip_equal(kSizedDims, getSizes()), printer, [&](auto entry) {
+        printer << std::get<0>(entry) << " = " << std::get<1>(entry);
+      });
   printer << ">";
 }
 
@@ -275,14 +269,13 @@ LayoutAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
     StringRef layout;
     StringRef allowed;
   };
-  for (const Role &role : {Role{"input", input, "NGCYX"},
-                           Role{"filter", filter, "GKCRS"},
-                           Role{"output", output, "NGKYX"}}) {
+  for (const Role &role :
+       {Role{"input", input, "NGCYX"}, Role{"filter", filter, "GKCRS"},
+        Role{"output", output, "NGKYX"}}) {
     for (auto [i, letter] : llvm::enumerate(role.layout)) {
       if (!role.allowed.contains(letter))
-        return emitError() << role.name << " layout '" << role.layout
-                           << "': '" << letter << "' is not one of "
-                           << role.allowed;
+        return emitError() << role.name << " layout '" << role.layout << "': '"
+                           << letter << "' is not one of " << role.allowed;
       if (role.layout.find(letter, i + 1) != StringRef::npos)
         return emitError() << role.name << " layout '" << role.layout
                            << "' names '" << letter << "' twice";

@@ -54,8 +54,8 @@ LayerShape LayerOp::getShape() {
 
 PEArrayAttr LayerOp::getTarget() {
   for (Operation *op = (*this)->getParentOp(); op; op = op->getParentOp())
-    if (auto target = op->getAttrOfType<PEArrayAttr>(
-            AccelDialect::kTargetAttrName))
+    if (auto target =
+            op->getAttrOfType<PEArrayAttr>(AccelDialect::kTargetAttrName))
       return target;
   return {};
 }
@@ -109,9 +109,8 @@ static LogicalResult verifyOperandLayout(LayerOp op, StringRef role,
   };
   if (static_cast<int64_t>(layout.size()) != type.getRank())
     return op.emitOpError() << role << " layout '" << layout << "' has "
-                            << layout.size() << " dimensions but the "
-                            << role << " " << type << " has rank "
-                            << type.getRank();
+                            << layout.size() << " dimensions but the " << role
+                            << " " << type << " has rank " << type.getRank();
   for (char letter : allowed) {
     Dim dim = *symbolizeDim(StringRef(&letter, 1));
     if (!layout.contains(letter) && extentOf(dim) != 1)
@@ -126,8 +125,8 @@ static LogicalResult verifyOperandLayout(LayerOp op, StringRef role,
     int64_t actual = type.getDimSize(i);
     if (ShapedType::isDynamic(actual))
       return op.emitOpError()
-             << role << " " << type << " has a dynamic dimension " << i
-             << " (" << letter << "); layers need static shapes";
+             << role << " " << type << " has a dynamic dimension " << i << " ("
+             << letter << "); layers need static shapes";
     if (actual != expected)
       return op.emitOpError()
              << role << " dimension " << i << " (" << letter
@@ -161,8 +160,8 @@ LogicalResult LayerOp::verify() {
                                  getInput().getType(), shape, false)) ||
       failed(verifyOperandLayout(*this, "filter", layout.getFilter(), "GKCRS",
                                  getFilter().getType(), shape, false)) ||
-      failed(verifyOperandLayout(*this, "output", layout.getOutput(),
-                                 "NGKYX", getInit().getType(), shape, true)))
+      failed(verifyOperandLayout(*this, "output", layout.getOutput(), "NGKYX",
+                                 getInit().getType(), shape, true)))
     return failure();
 
   if (!getZeroPoints().empty() && getZeroPoints().size() != 2)

@@ -36,16 +36,13 @@ verifyDirectiveAttr(llvm::function_ref<InFlightDiagnostic()> emitError,
 } // namespace mlir::accel
 
 namespace mlir {
-template <>
-struct FieldParser<accel::SizeExpr> {
+template <> struct FieldParser<accel::SizeExpr> {
   static FailureOr<accel::SizeExpr> parse(AsmParser &parser);
 };
-template <>
-struct FieldParser<accel::Dim> {
+template <> struct FieldParser<accel::Dim> {
   static FailureOr<accel::Dim> parse(AsmParser &parser);
 };
-template <>
-struct FieldParser<accel::ClusterKind> {
+template <> struct FieldParser<accel::ClusterKind> {
   static FailureOr<accel::ClusterKind> parse(AsmParser &parser);
 };
 } // namespace mlir

@@ -1,11 +1,12 @@
 //===- accel-translate.cpp - Translations in and out of accel-mlir --------===//
 //
-// mlir-translate style driver: MAESTRO `.m` import/export, STONNE's argument
+// mlir-translate style driver: MAESTRO `.m` import/export; STONNE's argument
 // form and MAERI schedule export register here as they land.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Target/Maestro/Maestro.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -14,6 +15,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 
 int main(int argc, char **argv) {
+  mlir::accel::registerMaestroTranslations();
   // Parse and print accel IR unchanged: the identity translation every
   // mlir-translate style tool can check its plumbing with.
   mlir::TranslateFromMLIRRegistration roundtrip(

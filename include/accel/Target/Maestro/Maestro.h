@@ -1,0 +1,44 @@
+//===- Maestro.h - MAESTRO .m import and export -----------------*- C++ -*-===//
+//
+// Translations between MAESTRO's `.m` network/dataflow files and the accel
+// dialect. See docs/Maestro.md for the mapping of layer types and
+// dimensions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_TARGET_MAESTRO_MAESTRO_H
+#define ACCEL_TARGET_MAESTRO_MAESTRO_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace mlir::accel {
+
+struct MaestroImportOptions {
+  /// MAESTRO hardware file (`num_pes: 256` ...); empty for the defaults.
+  std::string hardwareFile;
+};
+
+/// Imports the `.m` file in the main buffer of `sourceMgr`: the module gets
+/// `accel.target` from the hardware file, and one function per `Network`
+/// holding one `accel.layer` per `Layer`, in file order. Returns null after
+/// emitting diagnostics (with file:line:col locations).
+OwningOpRef<ModuleOp> importMaestro(llvm::SourceMgr &sourceMgr,
+                                    MLIRContext *context,
+                                    const MaestroImportOptions &options);
+
+/// Writes every `accel.layer` of `module` as MAESTRO `.m` text, one
+/// `Network` per function.
+LogicalResult exportMaestro(ModuleOp module, llvm::raw_ostream &output);
+
+/// Registers `--import-maestro` (with `--maestro-hw=FILE`) and
+/// `--export-maestro` with mlir-translate style drivers.
+void registerMaestroTranslations();
+
+} // namespace mlir::accel
+
+#endif // ACCEL_TARGET_MAESTRO_MAESTRO_H

@@ -1,0 +1,2 @@
+num_pes: 64
+num_pes: 128

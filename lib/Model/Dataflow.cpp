@@ -59,21 +59,21 @@ const BoundMap *BoundLevel::find(Dim dim) const {
 }
 
 llvm::Error verifyDirective(const Directive &d) {
-  std::string what = describe(d);
+  // Messages are built only on failure: this runs in every binding.
   if (!d.size.isSymbolic() && d.size.value < 1)
-    return fail(llvm::formatv("{0}: size must be positive, got {1}", what,
-                              d.size.value));
+    return fail(llvm::formatv("{0}: size must be positive, got {1}",
+                              describe(d), d.size.value));
   if (!d.isMap())
     return llvm::Error::success();
   if (!d.offset.isSymbolic() && d.offset.value < 1)
-    return fail(llvm::formatv("{0}: offset must be positive, got {1}", what,
-                              d.offset.value));
+    return fail(llvm::formatv("{0}: offset must be positive, got {1}",
+                              describe(d), d.offset.value));
   if (!d.size.isSymbolic() && !d.offset.isSymbolic() &&
       d.offset.value > d.size.value)
     return fail(llvm::formatv(
         "{0}: offset {1} exceeds size {2}, so the elements of {3} between "
         "two chunks would never be mapped",
-        what, d.offset.value, d.size.value, stringifyDim(d.dim)));
+        describe(d), d.offset.value, d.size.value, stringifyDim(d.dim)));
   return llvm::Error::success();
 }
 

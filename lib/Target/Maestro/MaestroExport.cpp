@@ -28,9 +28,9 @@ static FailureOr<std::string> exportSize(SizeExpr size, LayerOp layer,
     return std::to_string(size.value);
   std::optional<std::string> name = toMaestro(info, *size.sizeOf);
   if (!name || isOutputDim(*size.sizeOf))
-    return layer.emitError() << "sz(" << stringifyDim(*size.sizeOf)
-                             << ") cannot be written for a MAESTRO "
-                             << info.type << " layer";
+    return layer.emitError()
+           << "sz(" << stringifyDim(*size.sizeOf)
+           << ") cannot be written for a MAESTRO " << info.type << " layer";
   return "Sz(" + *name + ")";
 }
 
@@ -38,14 +38,13 @@ static LogicalResult exportLayer(LayerOp layer, llvm::raw_ostream &os) {
   const LayerTypeInfo &info = layerTypeFor(layer.getKind());
   LayerShape shape = layer.getShape();
   if (shape.dilation[0] != 1 || shape.dilation[1] != 1)
-    return layer.emitError()
-           << "MAESTRO has no dilation; layer '" << layer.getName()
-           << "' cannot be exported";
+    return layer.emitError() << "MAESTRO has no dilation; layer '"
+                             << layer.getName() << "' cannot be exported";
   if (layer.getKind() == LayerKind::Depthwise && shape.size(Dim::K) != 1)
-    return layer.emitError() << "MAESTRO's DSCONV has no channel multiplier; "
-                                "layer '"
-                             << layer.getName() << "' has K = "
-                             << shape.size(Dim::K);
+    return layer.emitError()
+           << "MAESTRO's DSCONV has no channel multiplier; "
+              "layer '"
+           << layer.getName() << "' has K = " << shape.size(Dim::K);
   if (!layer.getZeroPoints().empty())
     layer.emitWarning() << "zero points are dropped: MAESTRO does not model "
                            "quantization";
@@ -54,10 +53,10 @@ static LogicalResult exportLayer(LayerOp layer, llvm::raw_ostream &os) {
   if (llvm::any_of(shape.padding, [](int64_t p) { return p != 0; })) {
     layer.emitWarning() << "padding is folded into the input size (MAESTRO "
                            "has no padding)";
-    shape.setSize(Dim::Y, shape.size(Dim::Y) + shape.padding[0] +
-                              shape.padding[1]);
-    shape.setSize(Dim::X, shape.size(Dim::X) + shape.padding[2] +
-                              shape.padding[3]);
+    shape.setSize(Dim::Y,
+                  shape.size(Dim::Y) + shape.padding[0] + shape.padding[1]);
+    shape.setSize(Dim::X,
+                  shape.size(Dim::X) + shape.padding[2] + shape.padding[3]);
   }
   for (Dim dim : kSizedDims)
     if (shape.size(dim) != 1 && !toMaestro(info, dim))

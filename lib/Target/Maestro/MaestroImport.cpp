@@ -35,8 +35,8 @@ private:
       return UnknownLoc::get(context);
     auto [line, col] = sourceMgr.getLineAndColumn(where, buffer);
     return FileLineColLoc::get(
-        context, sourceMgr.getMemoryBuffer(buffer)->getBufferIdentifier(),
-        line, col);
+        context, sourceMgr.getMemoryBuffer(buffer)->getBufferIdentifier(), line,
+        col);
   }
   InFlightDiagnostic error(SMLoc where) { return emitError(loc(where)); }
 
@@ -76,15 +76,16 @@ FailureOr<PEArrayAttr> Importer::importHardware(StringRef path) {
   }
   unsigned bufferId = sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
   bool failed = false;
-  std::optional<HardwareFile> file = parseHardwareFile(
-      sourceMgr, bufferId, [&](SMLoc where, const llvm::Twine &msg, bool isError) {
-        if (isError) {
-          failed = true;
-          error(where) << msg;
-        } else {
-          emitWarning(loc(where)) << msg;
-        }
-      });
+  std::optional<HardwareFile> file =
+      parseHardwareFile(sourceMgr, bufferId,
+                        [&](SMLoc where, const llvm::Twine &msg, bool isError) {
+                          if (isError) {
+                            failed = true;
+                            error(where) << msg;
+                          } else {
+                            emitWarning(loc(where)) << msg;
+                          }
+                        });
   if (!file || failed)
     return failure();
 
@@ -147,8 +148,8 @@ FailureOr<DataflowAttr> Importer::importDataflow(const Layer &layer,
       return failure();
     auto emitAtDirective = [&] { return error(d.loc); };
     if (d.kind == DirectiveKind::Cluster) {
-      ClusterAttr cluster =
-          ClusterAttr::getChecked(emitAtDirective, context, *size, d.clusterKind);
+      ClusterAttr cluster = ClusterAttr::getChecked(emitAtDirective, context,
+                                                    *size, d.clusterKind);
       if (!cluster)
         return failure();
       directives.push_back(cluster);
@@ -231,8 +232,8 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
                                        StringRef dataflowName) {
   const LayerTypeInfo *info = lookupLayerType(layer.type);
   if (!info) {
-    bool known = llvm::is_contained(
-        {"FC", "POOL", "LSTM", "RESIDUAL_IDENTITY"}, StringRef(layer.type));
+    bool known = llvm::is_contained({"FC", "POOL", "LSTM", "RESIDUAL_IDENTITY"},
+                                    StringRef(layer.type));
     auto diag = error(layer.typeLoc);
     if (known)
       diag << "layer type " << layer.type
@@ -251,8 +252,7 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
     std::optional<Dim> dim = toCanonical(*info, entry.name);
     if (!dim || isOutputDim(*dim)) {
       error(entry.loc) << "unknown dimension '" << entry.name << "' for a "
-                       << layer.type << " layer; expected "
-                       << listDims(*info);
+                       << layer.type << " layer; expected " << listDims(*info);
       return failure();
     }
     shape.setSize(*dim, entry.size.value);
@@ -292,15 +292,16 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
   Value init = makeEmpty(outputType);
 
   SmallVector<int64_t> sizes(shape.sizes.begin(), shape.sizes.end());
-  auto op = LayerOp::create(builder, 
-      layerLoc, outputType, builder.getStringAttr(layer.name),
-      LayerKindAttr::get(context, info->kind), DimsAttr::get(context, ArrayRef<int64_t>(sizes)),
+  auto op = LayerOp::create(
+      builder, layerLoc, outputType, builder.getStringAttr(layer.name),
+      LayerKindAttr::get(context, info->kind),
+      DimsAttr::get(context, ArrayRef<int64_t>(sizes)),
       LayoutAttr::get(context, info->inputLayout, info->filterLayout,
                       info->outputLayout),
       builder.getDenseI64ArrayAttr(shape.stride),
       builder.getDenseI64ArrayAttr(shape.dilation),
-      builder.getDenseI64ArrayAttr(shape.padding), dataflow, CostAttr(),
-      input, filter, ValueRange(), init);
+      builder.getDenseI64ArrayAttr(shape.padding), dataflow, CostAttr(), input,
+      filter, ValueRange(), init);
   return op.getResult();
 }
 
@@ -308,8 +309,8 @@ LogicalResult Importer::importNetwork(const Network &network, ModuleOp module,
                                       StringRef dataflowName) {
   Location networkLoc = loc(network.loc);
   builder.setInsertionPointToEnd(module.getBody());
-  auto func = func::FuncOp::create(builder, 
-      networkLoc, network.name, builder.getFunctionType({}, {}));
+  auto func = func::FuncOp::create(builder, networkLoc, network.name,
+                                   builder.getFunctionType({}, {}));
   builder.setInsertionPointToStart(func.addEntryBlock());
   SmallVector<Value> results;
   for (const Layer &layer : network.layers) {
@@ -325,22 +326,24 @@ LogicalResult Importer::importNetwork(const Network &network, ModuleOp module,
 }
 
 OwningOpRef<ModuleOp> Importer::run(const MaestroImportOptions &options) {
-  context->loadDialect<AccelDialect, func::FuncDialect, tensor::TensorDialect>();
+  context
+      ->loadDialect<AccelDialect, func::FuncDialect, tensor::TensorDialect>();
   unsigned mainId = sourceMgr.getMainFileID();
   const llvm::MemoryBuffer *main = sourceMgr.getMemoryBuffer(mainId);
   Location fileLoc =
       FileLineColLoc::get(context, main->getBufferIdentifier(), 1, 1);
 
   bool failedParse = false;
-  std::optional<File> file = parseNetworkFile(
-      sourceMgr, mainId, [&](SMLoc where, const llvm::Twine &msg, bool isError) {
-        if (isError) {
-          failedParse = true;
-          error(where) << msg;
-        } else {
-          emitWarning(loc(where)) << msg;
-        }
-      });
+  std::optional<File> file =
+      parseNetworkFile(sourceMgr, mainId,
+                       [&](SMLoc where, const llvm::Twine &msg, bool isError) {
+                         if (isError) {
+                           failedParse = true;
+                           error(where) << msg;
+                         } else {
+                           emitWarning(loc(where)) << msg;
+                         }
+                       });
   if (!file || failedParse)
     return nullptr;
 

@@ -11,14 +11,12 @@ using namespace mlir::accel::maestro;
 // channel count, which is what groups are (one input channel each).
 // GEMM (M x K) * (K x N): M -> Y, N -> K, K -> C, as in MAESTRO's own
 // gnmt_*.m files that write GEMMs as CONV layers.
-static const DimName kConvDims[] = {{"N", Dim::N}, {"K", Dim::K},
-                                    {"C", Dim::C}, {"R", Dim::R},
-                                    {"S", Dim::S}, {"Y", Dim::Y},
+static const DimName kConvDims[] = {{"N", Dim::N}, {"K", Dim::K}, {"C", Dim::C},
+                                    {"R", Dim::R}, {"S", Dim::S}, {"Y", Dim::Y},
                                     {"X", Dim::X}};
-static const DimName kDepthwiseDims[] = {{"N", Dim::N}, {"K", Dim::K},
-                                         {"C", Dim::G}, {"R", Dim::R},
-                                         {"S", Dim::S}, {"Y", Dim::Y},
-                                         {"X", Dim::X}};
+static const DimName kDepthwiseDims[] = {
+    {"N", Dim::N}, {"K", Dim::K}, {"C", Dim::G}, {"R", Dim::R},
+    {"S", Dim::S}, {"Y", Dim::Y}, {"X", Dim::X}};
 static const DimName kGroupedDims[] = {
     {"N", Dim::N}, {"G", Dim::G}, {"K", Dim::K}, {"C", Dim::C},
     {"R", Dim::R}, {"S", Dim::S}, {"Y", Dim::Y}, {"X", Dim::X}};
@@ -34,7 +32,8 @@ static const LayerTypeInfo kLayerTypes[] = {
     {"GEMM", LayerKind::Gemm, kGemmDims, false, "YC", "CK", "YK"},
 };
 
-const LayerTypeInfo *mlir::accel::maestro::lookupLayerType(llvm::StringRef type) {
+const LayerTypeInfo *
+mlir::accel::maestro::lookupLayerType(llvm::StringRef type) {
   if (type == "TRCONV")
     type = "CONV";
   for (const LayerTypeInfo &info : kLayerTypes)
@@ -64,8 +63,8 @@ std::optional<Dim> mlir::accel::maestro::toCanonical(const LayerTypeInfo &info,
   return std::nullopt;
 }
 
-std::optional<std::string> mlir::accel::maestro::toMaestro(const LayerTypeInfo &info,
-                                                          Dim dim) {
+std::optional<std::string>
+mlir::accel::maestro::toMaestro(const LayerTypeInfo &info, Dim dim) {
   if (info.hasOutputDims && dim == Dim::OY)
     return std::string("Y'");
   if (info.hasOutputDims && dim == Dim::OX)

@@ -56,8 +56,7 @@ struct Token {
 
 class Lexer {
 public:
-  explicit Lexer(StringRef buffer)
-      : cur(buffer.begin()), end(buffer.end()) {}
+  explicit Lexer(StringRef buffer) : cur(buffer.begin()), end(buffer.end()) {}
 
   Token next() {
     skipSpaceAndComments();
@@ -86,13 +85,20 @@ public:
     }
     ++cur;
     switch (c) {
-    case '{': return make(Tok::LBrace, start, cur);
-    case '}': return make(Tok::RBrace, start, cur);
-    case '(': return make(Tok::LParen, start, cur);
-    case ')': return make(Tok::RParen, start, cur);
-    case ',': return make(Tok::Comma, start, cur);
-    case ';': return make(Tok::Semicolon, start, cur);
-    case ':': return make(Tok::Colon, start, cur);
+    case '{':
+      return make(Tok::LBrace, start, cur);
+    case '}':
+      return make(Tok::RBrace, start, cur);
+    case '(':
+      return make(Tok::LParen, start, cur);
+    case ')':
+      return make(Tok::RParen, start, cur);
+    case ',':
+      return make(Tok::Comma, start, cur);
+    case ';':
+      return make(Tok::Semicolon, start, cur);
+    case ':':
+      return make(Tok::Colon, start, cur);
     default:
       break;
     }
@@ -195,8 +201,8 @@ private:
   }
   bool parseIdent(std::string &out, StringRef what) {
     if (!tok.is(Tok::Ident))
-      return error(llvm::formatv("expected {0}, found {1}", what,
-                                 describe(tok)));
+      return error(
+          llvm::formatv("expected {0}, found {1}", what, describe(tok)));
     out = tok.text.str();
     consume();
     return true;
@@ -204,7 +210,8 @@ private:
   /// Opens a `{ ... }` block; `closeBlock` reports one never closed.
   bool openBlock(StringRef keyword, SMLoc &openLoc) {
     openLoc = tok.loc();
-    return expect(Tok::LBrace, "{", ("to open the " + keyword + " block").str());
+    return expect(Tok::LBrace, "{",
+                  ("to open the " + keyword + " block").str());
   }
   bool atBlockEnd(StringRef keyword, SMLoc openLoc) {
     if (tok.is(Tok::RBrace)) {
@@ -226,7 +233,8 @@ private:
   bool parseConstant();
   bool parseNetwork(File &file);
   bool parseLayer(Network &network);
-  bool parseEntries(StringRef keyword, llvm::SmallVectorImpl<DimEntry> &entries);
+  bool parseEntries(StringRef keyword,
+                    llvm::SmallVectorImpl<DimEntry> &entries);
   bool parseDataflow(Layer &layer);
   bool parseDirective(Layer &layer);
 
@@ -241,8 +249,8 @@ bool Parser::parseNumber(Number &out, StringRef what) {
   out.loc = tok.loc();
   StringRef text = tok.text;
   if (text.getAsInteger(10, out.value))
-    return error(llvm::formatv("{0} '{1}' does not fit in 64 bits", what,
-                               text));
+    return error(
+        llvm::formatv("{0} '{1}' does not fit in 64 bits", what, text));
   consume();
   if (out.value <= 0)
     return error(out.loc, llvm::formatv("{0} must be positive, got {1}", what,
@@ -342,7 +350,7 @@ bool Parser::parseDirective(Layer &layer) {
   directive.loc = tok.loc();
   if (tok.isKeyword("SpatialMap") || tok.isKeyword("TemporalMap")) {
     directive.kind = tok.text == "SpatialMap" ? DirectiveKind::SpatialMap
-                                               : DirectiveKind::TemporalMap;
+                                              : DirectiveKind::TemporalMap;
     consume();
     if (!expect(Tok::LParen, "(", "after the map keyword") ||
         !parseSize(directive.size, "map size") ||
@@ -384,8 +392,8 @@ bool Parser::parseDirective(Layer &layer) {
 
 bool Parser::parseDataflow(Layer &layer) {
   if (layer.dataflow)
-    return error(llvm::formatv("layer {0} has a second Dataflow block",
-                               layer.name));
+    return error(
+        llvm::formatv("layer {0} has a second Dataflow block", layer.name));
   layer.dataflowLoc = tok.loc();
   consume(); // Dataflow
   layer.dataflow.emplace();
@@ -422,8 +430,8 @@ bool Parser::parseLayer(Network &network) {
         return false;
     } else if (tok.isKeyword("Stride")) {
       if (!layer.stride.empty())
-        return error(llvm::formatv("layer {0} has a second Stride block",
-                                   layer.name));
+        return error(
+            llvm::formatv("layer {0} has a second Stride block", layer.name));
       consume();
       if (!parseEntries("Stride", layer.stride))
         return false;
@@ -445,8 +453,7 @@ bool Parser::parseLayer(Network &network) {
     }
   }
   if (layer.type.empty())
-    return error(layer.loc,
-                 llvm::formatv("layer {0} has no Type", layer.name));
+    return error(layer.loc, llvm::formatv("layer {0} has no Type", layer.name));
   if (!seenDims)
     return error(layer.loc,
                  llvm::formatv("layer {0} has no Dimensions", layer.name));
@@ -532,14 +539,16 @@ std::optional<HardwareFile> Parser::parseHardwareFile() {
 
 } // namespace
 
-std::optional<File> mlir::accel::maestro::parseNetworkFile(
-    llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagnosticFn diag) {
+std::optional<File>
+mlir::accel::maestro::parseNetworkFile(llvm::SourceMgr &sourceMgr,
+                                       unsigned bufferId, DiagnosticFn diag) {
   return Parser(sourceMgr.getMemoryBuffer(bufferId)->getBuffer(), diag)
       .parseNetworkFile();
 }
 
-std::optional<HardwareFile> mlir::accel::maestro::parseHardwareFile(
-    llvm::SourceMgr &sourceMgr, unsigned bufferId, DiagnosticFn diag) {
+std::optional<HardwareFile>
+mlir::accel::maestro::parseHardwareFile(llvm::SourceMgr &sourceMgr,
+                                        unsigned bufferId, DiagnosticFn diag) {
   return Parser(sourceMgr.getMemoryBuffer(bufferId)->getBuffer(), diag)
       .parseHardwareFile();
 }

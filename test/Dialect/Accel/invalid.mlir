@@ -4,7 +4,7 @@
 // Module target
 //===----------------------------------------------------------------------===//
 
-// expected-error @below {{unknown attribute 'accel.hardware' in the accel dialect; the only one is 'accel.target'}}
+// expected-error @below {{unknown attribute 'accel.hardware' in the accel dialect; known: 'accel.target', 'accel.dataflow', 'accel.dataflow_aliases'}}
 module attributes {accel.hardware = #accel.pe_array<num_pes = 4>} {}
 
 // -----
@@ -18,6 +18,23 @@ func.func @f() attributes {accel.target = #accel.pe_array<num_pes = 4>} {
 
 // expected-error @below {{'accel.target' must be a #accel.pe_array, got 4 : i64}}
 module attributes {accel.target = 4} {}
+
+// -----
+
+// expected-error @below {{'accel.dataflow' must be a #accel.dataflow, got #accel.cluster<4>}}
+module attributes {accel.dataflow = #accel.cluster<4>} {}
+
+// -----
+
+// expected-error @below {{'accel.dataflow_aliases' must be an array of non-empty lower-case strings, got ["ok", "NotLower"]}}
+module attributes {accel.dataflow_aliases = ["ok", "NotLower"]} {}
+
+// -----
+
+// expected-error @below {{'accel.dataflow' belongs on a builtin.module, not on 'func.func'}}
+func.func @f() attributes {accel.dataflow = #accel.dataflow<"df", [#accel.spatial_map<1, 1, K>]>} {
+  return
+}
 
 // -----
 

@@ -21,17 +21,35 @@ void AccelDialect::initialize() {
 
 LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
                                                      NamedAttribute attr) {
-  if (attr.getName() != kTargetAttrName)
-    return op->emitError() << "unknown attribute '" << attr.getName().str()
-                           << "' in the accel dialect; the only one is '"
-                           << kTargetAttrName << "'";
+  StringRef name = attr.getName().strref();
+  if (name != kTargetAttrName && name != kDataflowAttrName &&
+      name != kDataflowAliasesAttrName)
+    return op->emitError() << "unknown attribute '" << name
+                           << "' in the accel dialect; known: '"
+                           << kTargetAttrName << "', '" << kDataflowAttrName
+                           << "', '" << kDataflowAliasesAttrName << "'";
   if (!isa<ModuleOp>(op))
-    return op->emitError() << "'" << kTargetAttrName
-                           << "' belongs on a builtin.module, not on '"
-                           << op->getName() << "'";
-  if (!isa<PEArrayAttr>(attr.getValue()))
-    return op->emitError() << "'" << kTargetAttrName
-                           << "' must be a #accel.pe_array, got "
-                           << attr.getValue();
+    return op->emitError() << "'" << name << "' belongs on a builtin.module, "
+                           << "not on '" << op->getName() << "'";
+  Attribute value = attr.getValue();
+  if (name == kTargetAttrName && !isa<PEArrayAttr>(value))
+    return op->emitError() << "'" << name << "' must be a #accel.pe_array, got "
+                           << value;
+  if (name == kDataflowAttrName && !isa<DataflowAttr>(value))
+    return op->emitError() << "'" << name << "' must be a #accel.dataflow, got "
+                           << value;
+  if (name == kDataflowAliasesAttrName) {
+    auto aliases = dyn_cast<ArrayAttr>(value);
+    bool valid = aliases && llvm::all_of(aliases, [](Attribute alias) {
+                   auto text = dyn_cast<StringAttr>(alias);
+                   return text && !text.getValue().empty() &&
+                          text.getValue() == text.getValue().lower();
+                 });
+    if (!valid)
+      return op->emitError() << "'" << name
+                             << "' must be an array of non-empty lower-case "
+                                "strings, got "
+                             << value;
+  }
   return success();
 }

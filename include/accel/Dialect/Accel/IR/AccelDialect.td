@@ -18,7 +18,9 @@ def Accel_Dialect : Dialect {
     `pe_array`. Cost-model results are recorded as `cost` attributes.
 
     A module names its hardware with the discardable attribute
-    `accel.target = #accel.pe_array<...>`.
+    `accel.target = #accel.pe_array<...>`. A dataflow file (the library in
+    `dataflows/`) is a module with `accel.dataflow = #accel.dataflow<...>`
+    and, optionally, `accel.dataflow_aliases = ["other", "names"]`.
 
     Example:
 
@@ -52,6 +54,11 @@ def Accel_Dialect : Dialect {
   let extraClassDeclaration = [{
     /// Name of the module attribute that holds the hardware.
     static constexpr ::llvm::StringLiteral kTargetAttrName = "accel.target";
+    /// Module attributes of a dataflow file (`dataflows/*.mlir`): the
+    /// dataflow, and the other names it answers to.
+    static constexpr ::llvm::StringLiteral kDataflowAttrName = "accel.dataflow";
+    static constexpr ::llvm::StringLiteral kDataflowAliasesAttrName =
+        "accel.dataflow_aliases";
 
   private:
     void registerAttributes();

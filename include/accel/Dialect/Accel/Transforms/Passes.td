@@ -1,0 +1,49 @@
+//===- Passes.td - accel dialect passes --------------------*- tablegen -*-===//
+
+#ifndef ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD
+#define ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def AccelAssignDataflow : Pass<"accel-assign-dataflow", "::mlir::ModuleOp"> {
+  let summary = "Attach a library (or file) dataflow to every accel.layer";
+  let description = [{
+    Sets the `dataflow` of every `accel.layer` in the module to one
+    dataflow, chosen by name from the library in `dataflows/` (built into
+    the tool; names and their aliases are case-insensitive, so `nvdla`,
+    `NVDLA` and `kcp_ws` are the same) or read from a file holding one
+    `#accel.dataflow<...>` attribute.
+
+    The dataflow is bound to each layer as the `accel.layer` verifier does:
+    `sz()` sizes resolve, maps larger than a dimension are clamped to it (as
+    MAESTRO does). A layer the dataflow cannot apply to (e.g. clusters larger
+    than the module's PE array) gets an error naming the layer and the
+    directive, and the pass fails.
+
+    Example: `accel-opt --accel-assign-dataflow=dataflow=nvdla` turns
+
+    ```mlir
+    %0 = accel.layer "conv" conv2d dims <...> layout <...> ins(...) outs(...) -> ...
+    ```
+
+    into
+
+    ```mlir
+    %0 = accel.layer "conv" conv2d dims <...> layout <...> ins(...) outs(...)
+           dataflow <"nvdla", [#accel.spatial_map<1, 1, C>, ...]> -> ...
+    ```
+  }];
+  let options = [
+    Option<"dataflowName", "dataflow", "std::string", /*default=*/"",
+           "Name (or alias) of a dataflow of the library">,
+    Option<"dataflowFile", "file", "std::string", /*default=*/"",
+           "File holding one #accel.dataflow attribute">
+  ];
+  let statistics = [
+    Statistic<"numLayersAssigned", "layers-assigned",
+              "Number of layers given the dataflow">
+  ];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
+#endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD

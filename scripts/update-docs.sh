@@ -5,4 +5,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ACCEL_BUILD_DIR:-$root/build}
 cmake --build "$build" --target mlir-doc
 mkdir -p "$root/docs/generated"
-cp "$build"/docs/Dialects/AccelDialect.md "$build"/docs/AccelPasses.md "$root/docs/generated/"
+cp "$build"/docs/Dialects/AccelDialect.md "$build"/docs/AccelPasses.md \
+   "$build"/docs/AccelConversionPasses.md "$root/docs/generated/"

@@ -1,5 +1,6 @@
 //===- accel-opt.cpp - The accel-mlir optimizer driver --------------------===//
 
+#include "accel/Conversion/Passes.h"
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 
@@ -14,11 +15,13 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::accel::registerAccelPasses();
+  mlir::accel::registerAccelConversionPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
@@ -30,7 +33,8 @@ int main(int argc, char **argv) {
       mlir::cf::ControlFlowDialect, mlir::func::FuncDialect,
       mlir::linalg::LinalgDialect, mlir::math::MathDialect,
       mlir::memref::MemRefDialect, mlir::ml_program::MLProgramDialect,
-      mlir::scf::SCFDialect, mlir::tensor::TensorDialect>();
+      mlir::scf::SCFDialect, mlir::tensor::TensorDialect,
+      mlir::tosa::TosaDialect>();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "accel-mlir optimizer driver\n", registry));
 }

@@ -16,6 +16,10 @@ SHARED = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "..", "shared"
 RUNS = 30
 
 CASES = [
+    ("convert MobileBERT (554 matmuls) with convert-linalg-to-accel",
+     ["accel-opt", "--convert-linalg-to-accel",
+      "models/tpp-mlir__mobilebert-linalg-stripped.upgraded.mlir",
+      "-o", "/dev/null"]),
     ("import Transformer_Complete.m (largest shipped .m)",
      ["accel-translate", "--import-maestro",
       "maestro/mapping/Transformer_Complete.m", "-o", "/dev/null"]),
@@ -28,7 +32,8 @@ CASES = [
 def main():
     for name, args in CASES:
         tool = os.path.join(BUILD, "bin", args[0])
-        argv = [tool] + [os.path.join(SHARED, a) if a.endswith(".m") else a
+        argv = [tool] + [os.path.join(SHARED, a)
+                         if a.endswith((".m", ".mlir")) else a
                          for a in args[1:]]
         subprocess.run(argv, check=True)  # warm the file cache
         times = []

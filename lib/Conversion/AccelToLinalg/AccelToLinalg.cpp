@@ -19,8 +19,8 @@ using namespace mlir::accel;
 
 namespace {
 
-using CreateFn = Operation *(*)(OpBuilder &, Location, Type, ValueRange,
-                                Value, Attribute, Attribute);
+using CreateFn = Operation *(*)(OpBuilder &, Location, Type, ValueRange, Value,
+                                Attribute, Attribute);
 
 template <typename OpTy>
 Operation *createConv(OpBuilder &b, Location loc, Type result,
@@ -121,8 +121,8 @@ Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
 /// A linalg.generic for layouts no named op has. Its loops are the canonical
 /// dimensions the layouts name (N G K C OY OX R S order); the input's Y / X
 /// are `OY * stride + R * dilation` (without R when the filter has none).
-Operation *createGeneric(OpBuilder &b, Location loc, LayerOp layer,
-                         Value input, Type resultType) {
+Operation *createGeneric(OpBuilder &b, Location loc, LayerOp layer, Value input,
+                         Type resultType) {
   MLIRContext *context = b.getContext();
   LayerShape shape = layer.getShape();
   LayoutAttr layout = layer.getLayout();
@@ -183,15 +183,16 @@ Operation *createGeneric(OpBuilder &b, Location loc, LayerOp layer,
   }
   maps.push_back(mapOf(layout.getOutput(), false));
   return linalg::GenericOp::create(
-      b, loc, TypeRange{resultType}, inputs, ValueRange{layer.getInit()},
-      maps, iterators,
-      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+      b, loc, TypeRange{resultType}, inputs, ValueRange{layer.getInit()}, maps,
+      iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
         Type acc = args.back().getType();
         Value a = castTo(nb, nloc, args[0], acc);
         Value w = castTo(nb, nloc, args[1], acc);
         if (args.size() == 5) {
-          a = arith::SubIOp::create(nb, nloc, a, castTo(nb, nloc, args[2], acc));
-          w = arith::SubIOp::create(nb, nloc, w, castTo(nb, nloc, args[3], acc));
+          a = arith::SubIOp::create(nb, nloc, a,
+                                    castTo(nb, nloc, args[2], acc));
+          w = arith::SubIOp::create(nb, nloc, w,
+                                    castTo(nb, nloc, args[3], acc));
         }
         Value sum;
         if (isa<FloatType>(acc))

@@ -86,8 +86,8 @@ char letterOf(Dim dim) { return stringifyDim(dim).front(); }
 
 /// Spells `map`'s results as canonical letters through `dimOfLoop`; image
 /// dimensions of the output are Y / X. Fails on anything but plain loops.
-std::optional<std::string>
-layoutOf(AffineMap map, ArrayRef<std::optional<Dim>> dimOfLoop) {
+std::optional<std::string> layoutOf(AffineMap map,
+                                    ArrayRef<std::optional<Dim>> dimOfLoop) {
   std::string layout;
   for (AffineExpr expr : map.getResults()) {
     auto dim = dyn_cast<AffineDimExpr>(expr);
@@ -192,8 +192,8 @@ PlanOrRejection planConvolution(linalg::LinalgOp op) {
   plan.shape.setSize(Dim::Y, inputType.getDimSize(imageAxes[0]));
   plan.shape.setSize(Dim::X, inputType.getDimSize(imageAxes[1]));
 
-  std::optional<std::string> filterLayout = layoutOf(
-      op.getMatchingIndexingMap(op.getDpsInputOperand(1)), dimOfLoop);
+  std::optional<std::string> filterLayout =
+      layoutOf(op.getMatchingIndexingMap(op.getDpsInputOperand(1)), dimOfLoop);
   std::optional<std::string> outputLayout =
       layoutOf(op.getMatchingIndexingMap(op.getDpsInitOperand(0)), dimOfLoop);
   std::string inputLayout;
@@ -244,10 +244,10 @@ PlanOrRejection planContraction(linalg::LinalgOp op) {
   assign(dims->m, Dim::Y);
   assign(dims->n, Dim::K);
   assign(dims->k, Dim::C);
-  std::optional<std::string> a = layoutOf(
-      op.getMatchingIndexingMap(op.getDpsInputOperand(0)), dimOfLoop);
-  std::optional<std::string> b = layoutOf(
-      op.getMatchingIndexingMap(op.getDpsInputOperand(1)), dimOfLoop);
+  std::optional<std::string> a =
+      layoutOf(op.getMatchingIndexingMap(op.getDpsInputOperand(0)), dimOfLoop);
+  std::optional<std::string> b =
+      layoutOf(op.getMatchingIndexingMap(op.getDpsInputOperand(1)), dimOfLoop);
   std::optional<std::string> c =
       layoutOf(op.getMatchingIndexingMap(op.getDpsInitOperand(0)), dimOfLoop);
   if (!a || !b || !c)
@@ -274,9 +274,8 @@ PlanOrRejection plan(linalg::LinalgOp op) {
   for (Value operand : op->getOperands())
     if (auto shaped = dyn_cast<ShapedType>(operand.getType());
         shaped && !shaped.hasStaticShape())
-      return Rejection{true,
-                       "has dynamic dimensions; accel.layer needs static "
-                       "shapes (--canonicalize often makes them static)"};
+      return Rejection{true, "has dynamic dimensions; accel.layer needs static "
+                             "shapes (--canonicalize often makes them static)"};
   return isConv ? planConvolution(op) : planContraction(op);
 }
 
@@ -323,22 +322,19 @@ struct ConvertLinalgToAccelPass
     DenseMap<Operation *, std::map<LayerKind, unsigned>> countersOfFunction;
     bool failedAny = false;
     for (linalg::LinalgOp op : candidates) {
-      auto &counters = countersOfFunction[op->getParentOfType<
-          FunctionOpInterface>()];
+      auto &counters =
+          countersOfFunction[op->getParentOfType<FunctionOpInterface>()];
       PlanOrRejection result = plan(op);
       if (auto *rejection = std::get_if<Rejection>(&result)) {
         if (rejection->isError) {
-          op.emitError() << "'" << op->getName() << "' "
-                         << rejection->message;
+          op.emitError() << "'" << op->getName() << "' " << rejection->message;
           failedAny = true;
         } else if (!rejection->message.empty()) {
-          op.emitRemark() << "'" << op->getName() << "' "
-                          << rejection->message;
+          op.emitRemark() << "'" << op->getName() << "' " << rejection->message;
         }
         continue;
       }
-      if (failed(convert(op, std::get<LayerPlan>(result), counters,
-                         rewriter)))
+      if (failed(convert(op, std::get<LayerPlan>(result), counters, rewriter)))
         failedAny = true;
     }
     if (failedAny)
@@ -349,10 +345,9 @@ struct ConvertLinalgToAccelPass
                         std::map<LayerKind, unsigned> &counters,
                         IRRewriter &rewriter) {
     Value input = op.getDpsInputOperand(0)->get();
-    ValueRange zeroPoints =
-        op.getNumDpsInputs() == 4
-            ? ValueRange(op->getOperands().slice(2, 2))
-            : ValueRange();
+    ValueRange zeroPoints = op.getNumDpsInputs() == 4
+                                ? ValueRange(op->getOperands().slice(2, 2))
+                                : ValueRange();
     tensor::PadOp pad;
     if (plan.kind != LayerKind::Gemm)
       pad = foldablePad(input, plan, zeroPoints);
@@ -373,13 +368,12 @@ struct ConvertLinalgToAccelPass
     int64_t oxLoop = plan.loopOf[static_cast<unsigned>(Dim::OX)];
     SmallVector<int64_t> loopSizes = op.getStaticLoopRanges();
     if (llvm::Error err = plan.shape.validate())
-      return op.emitError() << "'" << op->getName()
-                            << "' cannot become a layer: "
-                            << llvm::toString(std::move(err));
+      return op.emitError()
+             << "'" << op->getName()
+             << "' cannot become a layer: " << llvm::toString(std::move(err));
     if (oyLoop >= 0 && (loopSizes[oyLoop] != plan.shape.outputRows() ||
                         loopSizes[oxLoop] != plan.shape.outputCols())) {
-      op.emitRemark() << "'" << op->getName()
-                      << "' not converted: its output ("
+      op.emitRemark() << "'" << op->getName() << "' not converted: its output ("
                       << loopSizes[oyLoop] << "x" << loopSizes[oxLoop]
                       << ") is smaller than its input allows ("
                       << plan.shape.outputRows() << "x"

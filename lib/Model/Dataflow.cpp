@@ -158,7 +158,7 @@ llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
     }
     int64_t extent = shape.size(d.dim);
     int64_t offset = d.offset.resolve(shape);
-    // MAESTRO clamps a map larger than its dimension to the dimension.
+    int64_t requested = size;
     size = std::min(size, extent);
     if (offset > size && size < extent)
       return fail(llvm::formatv(
@@ -166,7 +166,8 @@ llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
           "elements of {3} (extent {4}) would never be mapped",
           where(directives, i), offset, size, stringifyDim(d.dim), extent));
     bound.levels.back().maps.push_back(
-        BoundMap{d.kind, d.dim, size, offset, static_cast<unsigned>(i)});
+        BoundMap{d.kind, d.dim, size, offset, requested,
+                 static_cast<unsigned>(i)});
   }
 
   // PEs per sub-unit, innermost level first: 1, c_last, c_last*c_prev, ...

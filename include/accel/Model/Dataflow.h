@@ -63,8 +63,12 @@ std::string describe(const Directive &directive);
 struct BoundMap {
   DirectiveKind kind;
   Dim dim;
+  /// Size clamped to the dimension's extent.
   int64_t size;
   int64_t offset;
+  /// Size as written (after `sz()`), before clamping: MAESTRO's analysis
+  /// works with it.
+  int64_t requestedSize;
   /// Position of the directive in the dataflow, for diagnostics.
   unsigned directiveIndex;
 };

@@ -1,0 +1,70 @@
+//===- CostModel.h - Data-centric cost model (MAESTRO) ----------*- C++ -*-===//
+//
+// An MLIR-free re-derivation of MAESTRO's data-centric analysis (Kwon et al.,
+// MICRO 2019): a layer, a dataflow bound to it and a hardware description in,
+// runtime, buffer traffic, buffer sizes and bandwidths out. docs/CostModel.md
+// gives every formula.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACCEL_ANALYSIS_COSTMODEL_COSTMODEL_H
+#define ACCEL_ANALYSIS_COSTMODEL_COSTMODEL_H
+
+#include "accel/Model/Dataflow.h"
+#include "accel/Model/Hardware.h"
+#include "accel/Model/LayerShape.h"
+
+#include "llvm/Support/Error.h"
+
+#include <array>
+#include <cstdint>
+
+namespace mlir::accel {
+
+/// Which operand a figure is about.
+enum class TensorClass : uint8_t { Input, Filter, Output };
+inline constexpr unsigned kNumTensorClasses = 3;
+
+/// How the layer's tensors are coupled to its dimensions.
+enum class CostLayerKind : uint8_t { Conv, Depthwise, Grouped, Gemm };
+
+/// Reads and writes of one buffer level, per tensor.
+struct AccessCounts {
+  std::array<int64_t, kNumTensorClasses> reads{};
+  std::array<int64_t, kNumTensorClasses> writes{};
+};
+
+struct DelayStats {
+  int64_t min = 0;
+  int64_t max = 0;
+  double avg = 0;
+};
+
+/// What the cost model says about one layer.
+struct CostReport {
+  int64_t runtime = 0;     // cycles
+  int64_t numMACs = 0;     // as counted by the analysis
+  double throughput = 0;   // MACs per cycle
+  AccessCounts l1;         // PE-local buffers
+  AccessCounts l2;         // the shared buffer
+  int64_t l1SizeReq = 0;   // bytes per PE
+  int64_t l2SizeReq = 0;   // bytes
+  int64_t peakNocBw = 0;   // elements per cycle
+  double avgNocBw = 0;     // elements per cycle
+  int64_t offchipBw = 0;   // elements per cycle
+  DelayStats ingress, egress, compute;
+  double avgUtilizedPEs = 0;
+  double arithmeticIntensity = 0;
+  std::array<double, kNumTensorClasses> reuse{}; // L1 reads / L1 writes
+};
+
+/// Evaluates `directives` on `shape` and `hardware`. Fails with a message
+/// for dataflows the analysis cannot handle.
+llvm::Expected<CostReport> evaluateCost(CostLayerKind kind,
+                                        const LayerShape &shape,
+                                        llvm::ArrayRef<Directive> directives,
+                                        const HardwareConfig &hardware);
+
+} // namespace mlir::accel
+
+#endif // ACCEL_ANALYSIS_COSTMODEL_COSTMODEL_H

@@ -1,0 +1,938 @@
+//===- CostModel.cpp - Data-centric cost model (MAESTRO) ------------------===//
+//
+// The analysis, level by level (docs/CostModel.md has the formulas):
+//  1. Normalize the dataflow into cluster levels: output-coordinate maps
+//     become input maps, an inner level inherits the maps it does not name
+//     from the level above, dimensions no level names are mapped whole, and
+//     strided windows move by the stride.
+//  2. At each level, every map is in an init, steady or edge position; the
+//     analysis enumerates the combinations (iteration cases) and how often
+//     each occurs.
+//  3. For each case: the data new to the sub-clusters (ingress, after
+//     temporal reuse from the previous step and spatial reuse by multicast),
+//     the partial sums leaving (egress), and the computation, which is the
+//     slowest sub-cluster's runtime one level down (recursively) or the
+//     partial sums per PE at the innermost level.
+//  4. A step costs max(ingress, compute, egress) with double buffering (the
+//     first step, which fills the buffers, costs ingress + compute); runtime
+//     is the sum over cases of occurrences x step cost.
+//
+// The accounting follows MAESTRO's (maestro-project/maestro at 4eb08d1) so
+// that its published numbers can be reproduced, quirks included; each quirk
+// kept on purpose is marked "MAESTRO:".
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Analysis/CostModel/CostModel.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace mlir::accel;
+
+namespace {
+
+constexpr unsigned idx(Dim d) { return static_cast<unsigned>(d); }
+
+llvm::Error fail(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+/// One map of a normalized level.
+struct Map {
+  Dim var;
+  bool spatial;
+  int64_t size;
+  int64_t ofs;
+};
+
+/// Sizes of the dimensions a level works on.
+struct DimTable {
+  std::array<int64_t, kNumDims> size{};
+  std::array<bool, kNumDims> has{};
+  int64_t operator[](Dim d) const { return size[idx(d)]; }
+  bool contains(Dim d) const { return has[idx(d)]; }
+  /// MAESTRO: its dimension table never overwrites an entry.
+  void add(Dim d, int64_t v) {
+    if (has[idx(d)])
+      return;
+    has[idx(d)] = true;
+    size[idx(d)] = v;
+  }
+};
+
+using Vars = llvm::SmallVector<Dim, 6>;
+
+/// How the layer's tensors couple to dimensions.
+struct Problem {
+  CostLayerKind kind;
+  /// Convolutions slide Y over R and X over S; GEMMs do not.
+  bool hasWindows;
+  std::array<Vars, kNumTensorClasses> tensors;
+  /// Dimensions of the input and filter, in MAESTRO's name order.
+  Vars inputVars;
+  std::array<int64_t, 2> stride;
+  int64_t simdLanes;
+  int64_t nocBandwidth;
+  int64_t nocZeroLoadDelay;
+  int64_t offchipBandwidth;
+
+  bool isWindowed(Dim d) const {
+    return hasWindows && (d == Dim::Y || d == Dim::X);
+  }
+  static Dim windowOf(Dim d) { return d == Dim::Y ? Dim::R : Dim::S; }
+  static Dim outputOf(Dim d) { return d == Dim::Y ? Dim::OY : Dim::OX; }
+  bool coupled(TensorClass t, Dim d) const {
+    return llvm::is_contained(tensors[static_cast<unsigned>(t)], d);
+  }
+
+  /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
+  /// per further bandwidth-sized flit.
+  int64_t nocDelay(int64_t amount) const {
+    int64_t sends = (amount + nocBandwidth - 1) / nocBandwidth;
+    return nocZeroLoadDelay + sends - 1;
+  }
+};
+
+/// A normalized cluster level.
+struct Cluster {
+  int64_t numSub = 1;
+  int64_t numEdgeSub = 1;
+  llvm::SmallVector<Map, 12> maps;
+  DimTable dims;
+
+  int find(Dim var) const {
+    for (auto [i, map] : llvm::enumerate(maps))
+      if (map.var == var)
+        return static_cast<int>(i);
+    return -1;
+  }
+  int firstSpatial() const {
+    for (auto [i, map] : llvm::enumerate(maps))
+      if (map.spatial)
+        return static_cast<int>(i);
+    return -1;
+  }
+  bool isInitEdge(Dim var) const {
+    int i = find(var);
+    if (i < 0)
+      return false;
+    const Map &m = maps[i];
+    return m.spatial ? m.ofs * numSub > dims[var] : m.size > dims[var];
+  }
+};
+
+/// Per-dimension chunk sizes of a level (MAESTRO's reuse-analysis tables).
+struct ChunkSizes {
+  std::array<int64_t, kNumDims> mapped{}, mappedEdge{}, unique{}, uniqueEdge{};
+};
+
+enum class Position : uint8_t { Init, Steady, Edge };
+
+struct IterState {
+  Position pos = Position::Init;
+  int64_t occurrences = 1;
+  bool unrolled = false;
+  bool initEdge = false;
+  bool spEdgeEdge = false;
+  bool isEdge() const { return pos == Position::Edge || initEdge; }
+};
+
+/// One iteration case: a state per map of the level.
+struct Case {
+  llvm::SmallVector<IterState, 12> states;
+  int64_t occurrences = 1;
+  bool allInit() const {
+    return llvm::all_of(states,
+                        [](const IterState &s) { return s.pos == Position::Init; });
+  }
+};
+
+using Counts = std::array<int64_t, kNumTensorClasses>;
+
+/// What one level's analysis produces (MAESTRO's CostAnalysisResults).
+struct LevelResult {
+  int64_t runtime = 0;
+  int64_t computations = 0;
+  Counts upRead{}, upWrite{}, downRead{}, downWrite{};
+  Counts upSize{}, downSize{};
+  int64_t peakBw = 0;
+  double avgBw = 0;
+  int64_t offchipBw = 0;
+  DelayStats ingress, egress, compute;
+  double avgActive = 0;
+  int64_t spatialOccurrences = 1;
+  double arithmeticIntensity = 0;
+};
+
+class Analysis {
+public:
+  Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters)
+      : p(std::move(problem)), clusters(std::move(clusters)) {
+    for (const Cluster &cluster : this->clusters)
+      chunks.push_back(chunkSizesOf(cluster));
+  }
+
+  /// Analyzes level `level` on dimensions `dims`; appends its result (and
+  /// every inner level's) to `results`, its own last.
+  void analyzeLevel(unsigned level, const DimTable &dims,
+                    llvm::SmallVectorImpl<LevelResult> &results);
+
+private:
+  ChunkSizes chunkSizesOf(const Cluster &cluster) const;
+  llvm::SmallVector<Case, 64> casesOf(const Cluster &cluster,
+                                      const DimTable &dims) const;
+
+  struct SpatialInfo {
+    bool mapped = false;
+    bool edge = false;
+    IterState state;
+  };
+  SpatialInfo spatialOf(unsigned level, TensorClass t, const Case &c) const;
+
+  int64_t peMappedVolume(unsigned level, TensorClass t, const Case &c,
+                         bool firstPE, bool edgeEdgePE) const;
+  int64_t peIngressVolume(unsigned level, TensorClass t, const Case &c,
+                          bool firstPE, bool edgeEdgePE) const;
+  int64_t peEgressVolume(unsigned level, const Case &c, bool partialSums,
+                         bool firstPE, bool edgeEdgePE,
+                         bool reuseAtEdge = true) const;
+  int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
+  int64_t spatialEgress(unsigned level, const Case &c) const;
+  int64_t criticalPathPartialSums(unsigned level, const Case &c) const;
+  int64_t outputMappingSize(unsigned level, const Case &c,
+                            bool partialSums) const;
+  int64_t mappedVolume(unsigned level, TensorClass t) const;
+  DimTable subClusterDims(unsigned level, const Case &c,
+                          bool edgeEdge) const;
+  void updateBufferSizes(unsigned level, const DimTable &dims, const Case &c,
+                         LevelResult &result) const;
+
+  Problem p;
+  llvm::SmallVector<Cluster, 3> clusters;
+  llvm::SmallVector<ChunkSizes, 3> chunks;
+};
+
+ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster) const {
+  ChunkSizes s;
+  for (const Map &m : cluster.maps) {
+    unsigned v = idx(m.var);
+    int64_t dim = cluster.dims[m.var];
+    int64_t steady = std::max<int64_t>(0, (dim - m.size) / m.ofs);
+    bool hasEdge = steady * m.ofs + m.size < dim || m.size > dim;
+    s.mapped[v] = m.size;
+    s.unique[v] = std::min(m.size, m.ofs);
+    if (!m.spatial && dim <= m.size)
+      s.unique[v] = 0; // unrolled in time: nothing new per step
+    int64_t edgeSize = dim - (steady + 1) * m.ofs;
+    if (edgeSize < 0)
+      edgeSize = dim;
+    s.mappedEdge[v] = hasEdge ? edgeSize : m.size;
+    s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);
+  }
+  if (!p.hasWindows)
+    return s;
+  for (const Map &m : cluster.maps) {
+    if (!p.isWindowed(m.var))
+      continue;
+    Dim window = Problem::windowOf(m.var);
+    unsigned out = idx(Problem::outputOf(m.var)), in = idx(m.var);
+    s.mapped[out] = s.mapped[in] - s.mapped[idx(window)] + 1;
+    s.unique[out] = std::min(m.ofs, m.size);
+    s.mappedEdge[out] = s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1;
+    s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
+  }
+  return s;
+}
+
+llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
+                                              const DimTable &dims) const {
+  // The states each map goes through.
+  llvm::SmallVector<llvm::SmallVector<IterState, 3>, 12> perMap;
+  for (const Map &m : cluster.maps) {
+    llvm::SmallVector<IterState, 3> states;
+    int64_t dim = dims[m.var];
+    if (!m.spatial) {
+      IterState init;
+      init.unrolled = dim <= m.size;
+      init.initEdge = dim < m.size;
+      states.push_back(init);
+      int64_t steady = (dim - m.size) / m.ofs;
+      if (m.size < dim && steady > 0)
+        states.push_back({Position::Steady, steady, false, false, false});
+      if (!init.initEdge && steady * m.ofs + m.size < dim)
+        states.push_back({Position::Edge, 1, false, false, false});
+    } else {
+      int64_t n = cluster.numSub;
+      int64_t coverage = m.size + m.ofs * (n - 1);
+      IterState init;
+      init.unrolled = dim <= coverage;
+      init.initEdge = dim < coverage;
+      init.spEdgeEdge = init.initEdge;
+      states.push_back(init);
+      int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
+      bool hasEdge = !init.unrolled &&
+                     (steady + 1) * (m.ofs * n) + coverage > dim &&
+                     steady * (m.ofs * n) + coverage != dim;
+      if (coverage < dim && steady > 0)
+        states.push_back({Position::Steady, steady, false, false, false});
+      int64_t remaining = dim - (steady + 1) * m.ofs * n;
+      int64_t active =
+          remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
+      bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
+      if (!init.initEdge && hasEdge)
+        states.push_back({Position::Edge, 1, false, false, edgeEdge});
+    }
+    perMap.push_back(std::move(states));
+  }
+  // Every combination (MAESTRO enumerates them in another order; the sum
+  // does not care, and the all-init case comes first in both).
+  llvm::SmallVector<Case, 64> cases;
+  llvm::SmallVector<unsigned, 12> choice(perMap.size(), 0);
+  while (true) {
+    Case c;
+    for (auto [i, states] : llvm::enumerate(perMap)) {
+      c.states.push_back(states[choice[i]]);
+      c.occurrences *= states[choice[i]].occurrences;
+    }
+    cases.push_back(std::move(c));
+    unsigned i = perMap.size();
+    while (i > 0 && ++choice[i - 1] == perMap[i - 1].size())
+      choice[--i] = 0;
+    if (i == 0)
+      break;
+  }
+  return cases;
+}
+
+Analysis::SpatialInfo Analysis::spatialOf(unsigned level, TensorClass t,
+                                          const Case &c) const {
+  SpatialInfo info;
+  const Cluster &cluster = clusters[level];
+  for (Dim var : p.tensors[static_cast<unsigned>(t)]) {
+    int i = cluster.find(var);
+    if (i < 0 || !cluster.maps[i].spatial)
+      continue;
+    info.mapped = true;
+    info.state = c.states[i];
+    info.edge |= c.states[i].isEdge();
+  }
+  return info;
+}
+
+int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
+                                 bool firstPE, bool edgeEdgePE) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  int64_t ret = 1;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    if (!p.coupled(t, m.var))
+      continue;
+    const IterState &st = c.states[i];
+    unsigned v = idx(m.var);
+    if (!m.spatial) {
+      ret *= st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+    } else if (st.isEdge()) {
+      if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
+        ret *= s.mappedEdge[v];
+      else if (cluster.numEdgeSub > 1)
+        ret *= edgeEdgePE ? s.mappedEdge[v] : s.mapped[v];
+    } else {
+      ret *= s.mapped[v];
+    }
+  }
+  return ret;
+}
+
+int64_t Analysis::peIngressVolume(unsigned level, TensorClass t,
+                                  const Case &c, bool firstPE,
+                                  bool edgeEdgePE) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  // The innermost map that has left its first position changes this step.
+  int changing = -1;
+  for (auto [i, st] : llvm::enumerate(c.states))
+    if (st.pos != Position::Init)
+      changing = static_cast<int>(i);
+  if (changing == -1)
+    return peMappedVolume(level, t, c, firstPE, edgeEdgePE);
+  // A coupled map inside the changing one that is still at its first,
+  // rolled position restarts the tensor: no temporal reuse.
+  bool restarted = false;
+  for (auto [i, m] : llvm::enumerate(cluster.maps))
+    if (static_cast<int>(i) > changing && c.states[i].pos == Position::Init &&
+        p.coupled(t, m.var) && !c.states[i].unrolled)
+      restarted = true;
+
+  bool tensorChanges = false;
+  int64_t ret = 1;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    if (!p.coupled(t, m.var))
+      continue;
+    const IterState &st = c.states[i];
+    unsigned v = idx(m.var);
+    bool isChanging = static_cast<int>(i) == changing;
+    bool isReset = static_cast<int>(i) > changing;
+    tensorChanges |= isChanging;
+    if (!m.spatial) {
+      if (st.pos == Position::Init)
+        ret *= st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+      else if (isChanging && !restarted)
+        ret *= std::max<int64_t>(s.unique[v], 1);
+      else
+        ret *= s.mapped[v];
+      continue;
+    }
+    int64_t mapped = edgeEdgePE ? s.mappedEdge[v] : s.mapped[v];
+    int64_t unique = edgeEdgePE ? s.uniqueEdge[v] : s.unique[v];
+    if (firstPE)
+      ret *= mapped;
+    else if (st.pos == Position::Init)
+      ret *= isReset ? unique : mapped;
+    else
+      ret *= (!restarted && isChanging) ? unique : mapped;
+  }
+  return tensorChanges ? ret : 0;
+}
+
+int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
+                                 const Case &c) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, t, c);
+  if (!sp.mapped)
+    return peIngressVolume(level, t, c, true, false);
+  if (!sp.edge)
+    return peIngressVolume(level, t, c, true, false) +
+           (cluster.numSub - 1) * peIngressVolume(level, t, c, false, false);
+  bool edgeEdge = sp.state.spEdgeEdge;
+  int64_t ret = peIngressVolume(level, t, c, true,
+                                cluster.numEdgeSub == 1 && edgeEdge);
+  if (cluster.numEdgeSub > 1) {
+    int64_t ee = edgeEdge ? 1 : 0;
+    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
+    ret += full * peIngressVolume(level, t, c, false, false);
+    ret += ee * peIngressVolume(level, t, c, false, true);
+  }
+  return ret;
+}
+
+int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
+                                 bool partialSums, bool firstPE,
+                                 bool edgeEdgePE, bool reuseAtEdge) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  auto spatialFactor = [&](const IterState &st, unsigned v, unsigned edgeV,
+                           bool initEdgeEdgeUsesUnique) -> int64_t {
+    int64_t uniqueOrOne = s.unique[v] != 0 ? s.unique[v] : 1;
+    switch (st.pos) {
+    case Position::Init:
+      if (st.isEdge() && edgeEdgePE) {
+        if (cluster.numEdgeSub == 1)
+          return s.mappedEdge[v];
+        return initEdgeEdgeUsesUnique ? s.uniqueEdge[v] : s.mappedEdge[v];
+      }
+      return firstPE ? s.mapped[v] : uniqueOrOne;
+    case Position::Steady:
+      return firstPE ? s.mapped[v] : uniqueOrOne;
+    case Position::Edge:
+      if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
+        return s.mappedEdge[edgeV];
+      if (cluster.numEdgeSub > 1)
+        return edgeEdgePE ? s.uniqueEdge[v] : firstPE ? s.mapped[v]
+                                                      : uniqueOrOne;
+      return 1;
+    }
+    return 1;
+  };
+
+  int64_t ret = 1;
+  const Vars &outVars = p.tensors[static_cast<unsigned>(TensorClass::Output)];
+  if (partialSums) {
+    // The reduction the sub-clusters do: every map not of the output.
+    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+      if (llvm::is_contained(outVars, m.var))
+        continue;
+      unsigned v = idx(m.var);
+      const IterState &st = c.states[i];
+      if (!m.spatial)
+        ret *= st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+      else
+        ret *= spatialFactor(st, v, v, /*initEdgeEdgeUsesUnique=*/false);
+    }
+  }
+  for (Dim var : outVars) {
+    int i = cluster.find(var);
+    if (i < 0)
+      continue;
+    const Map &m = cluster.maps[i];
+    const IterState &st = c.states[i];
+    unsigned actual = idx(p.isWindowed(var) ? Problem::outputOf(var) : var);
+    if (!m.spatial) {
+      switch (st.pos) {
+      case Position::Init:
+        ret *= st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual];
+        break;
+      case Position::Steady:
+        ret *= s.mapped[actual];
+        break;
+      case Position::Edge:
+        ret *= s.mappedEdge[actual];
+        break;
+      }
+    } else {
+      // MAESTRO: at the spatial edge of a single edge cluster it reads the
+      // input-coordinate size (Y, not Y').
+      ret *= spatialFactor(st, actual, idx(var), reuseAtEdge);
+    }
+  }
+  return ret;
+}
+
+int64_t Analysis::spatialEgress(unsigned level, const Case &c) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
+  if (!sp.mapped)
+    return peEgressVolume(level, c, false, true, false);
+  if (!sp.edge)
+    return peEgressVolume(level, c, false, true, false) +
+           (cluster.numSub - 1) * peEgressVolume(level, c, false, false, false);
+  bool edgeEdge = sp.state.spEdgeEdge;
+  int64_t ret = peEgressVolume(level, c, false, true,
+                               cluster.numEdgeSub == 1 && edgeEdge);
+  if (cluster.numEdgeSub > 1) {
+    int64_t ee = edgeEdge ? 1 : 0;
+    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
+    ret += full * peEgressVolume(level, c, false, false, false);
+    ret += ee * peEgressVolume(level, c, false, false, true);
+  }
+  return ret;
+}
+
+int64_t Analysis::criticalPathPartialSums(unsigned level, const Case &c) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
+  if (!sp.mapped || !sp.edge)
+    return peEgressVolume(level, c, true, true, false);
+  return peEgressVolume(level, c, true, true,
+                        cluster.numEdgeSub == 1 && sp.state.spEdgeEdge);
+}
+
+int64_t Analysis::outputMappingSize(unsigned level, const Case &c,
+                                    bool partialSums) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
+  if (partialSums) {
+    // MAESTRO: for partial sums any spatial map counts, the last one wins.
+    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+      if (!m.spatial)
+        continue;
+      sp.mapped = true;
+      sp.state = c.states[i];
+      sp.edge |= c.states[i].isEdge();
+    }
+  }
+  if (!sp.mapped || !sp.edge)
+    return cluster.numSub * peEgressVolume(level, c, partialSums, true, false);
+  bool edgeEdge = sp.state.spEdgeEdge;
+  int64_t ret = peEgressVolume(level, c, partialSums, true,
+                               cluster.numEdgeSub == 1 && edgeEdge);
+  if (cluster.numEdgeSub > 1) {
+    int64_t ee = edgeEdge ? 1 : 0;
+    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
+    ret += full * peEgressVolume(level, c, partialSums, true, false);
+    ret += ee * peEgressVolume(level, c, partialSums, false, true, false);
+  }
+  return ret;
+}
+
+int64_t Analysis::mappedVolume(unsigned level, TensorClass t) const {
+  int64_t ret = 1;
+  for (Dim var : p.tensors[static_cast<unsigned>(t)])
+    if (clusters[level].find(var) >= 0)
+      ret *= chunks[level].mapped[idx(var)];
+  return ret;
+}
+
+DimTable Analysis::subClusterDims(unsigned level, const Case &c,
+                                  bool edgeEdge) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  DimTable ret;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    const IterState &st = c.states[i];
+    unsigned v = idx(m.var);
+    int64_t size;
+    if (!m.spatial) {
+      size = st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+    } else if (st.pos == Position::Steady ||
+               (st.pos == Position::Init && !st.isEdge())) {
+      size = s.mapped[v];
+    } else {
+      size = (cluster.numEdgeSub == 1 || edgeEdge) ? s.mappedEdge[v]
+                                                   : s.mapped[v];
+    }
+    ret.add(m.var, size);
+  }
+  if (p.hasWindows)
+    for (const Map &m : cluster.maps)
+      if (p.isWindowed(m.var))
+        ret.add(Problem::outputOf(m.var),
+                ret[m.var] - ret[Problem::windowOf(m.var)] + 1);
+  return ret;
+}
+
+void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
+                                 const Case &c, LevelResult &result) const {
+  constexpr int64_t kDoubleBuffer = 2;
+  for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
+    unsigned ti = static_cast<unsigned>(t);
+    int64_t size = 1;
+    for (Dim var : p.tensors[ti])
+      size *= dims.contains(var) ? dims[var] : 1;
+    result.upSize[ti] += spatialIngress(level, t, c) * kDoubleBuffer;
+    result.upWrite[ti] = size;
+    result.downSize[ti] += kDoubleBuffer * mappedVolume(level, t);
+  }
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+  int64_t size = 1;
+  for (Dim var : p.tensors[out]) {
+    if (p.isWindowed(var))
+      size *= dims[var] - dims[Problem::windowOf(var)] + 1;
+    else
+      size *= dims.contains(var) ? dims[var] : 1;
+  }
+  result.upSize[out] = kDoubleBuffer * spatialEgress(level, c);
+  result.upRead[out] = size;
+  result.downSize[out] = kDoubleBuffer * mappedVolume(level, TensorClass::Output);
+}
+
+void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
+                            llvm::SmallVectorImpl<LevelResult> &results) {
+  const Cluster &cluster = clusters[level];
+  unsigned numLevels = clusters.size();
+  LevelResult result;
+  result.ingress.min = result.egress.min = result.compute.min =
+      std::numeric_limits<int64_t>::max();
+  int64_t totalOccurrences = 0;
+  int64_t numActive = cluster.numSub;
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+
+  llvm::SmallVector<Case, 64> cases = casesOf(cluster, dims);
+  for (auto [caseId, c] : llvm::enumerate(cases)) {
+    if (caseId == 0)
+      updateBufferSizes(level, dims, c, result);
+    int64_t occ = c.occurrences;
+
+    int64_t egress = spatialEgress(level, c);
+    int64_t macs = outputMappingSize(level, c, /*partialSums=*/true);
+    result.upWrite[out] += occ * egress;
+    result.downWrite[out] += occ * macs;
+    result.downRead[out] += occ * macs;
+    int64_t partialSums = criticalPathPartialSums(level, c);
+    if (partialSums <= 0)
+      continue;
+
+    int64_t ingress = 0;
+    for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
+      unsigned ti = static_cast<unsigned>(t);
+      int64_t traffic = spatialIngress(level, t, c);
+      ingress += traffic;
+      result.upRead[ti] += occ * traffic;
+      // MAESTRO: L1 writes track the L2 reads of the same tensor.
+      result.downWrite[ti] = result.upRead[ti];
+      result.downRead[ti] += occ * macs;
+    }
+    result.arithmeticIntensity =
+        static_cast<double>(macs) / static_cast<double>(ingress);
+
+    // The computation: the slowest sub-cluster, or the PE's partial sums.
+    int64_t computeDelay = 0;
+    llvm::SmallVector<LevelResult, 2> subs;
+    int sp = cluster.firstSpatial();
+    const IterState &spState = c.states[sp];
+    numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
+    if (level + 1 < numLevels) {
+      auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
+        analyzeLevel(level + 1, subClusterDims(level, c, edgeEdge), results);
+        LevelResult sub = results.back();
+        sub.spatialOccurrences = spatialOccurrences;
+        subs.push_back(sub);
+      };
+      if (spState.isEdge() && spState.spEdgeEdge) {
+        runSub(true, 1);
+        if (cluster.numEdgeSub - 1 > 0)
+          runSub(false, cluster.numEdgeSub - 1);
+      } else {
+        runSub(false, spState.isEdge() ? cluster.numEdgeSub : cluster.numSub);
+      }
+      for (const LevelResult &sub : subs)
+        computeDelay = std::max(computeDelay, sub.runtime);
+    } else {
+      computeDelay = (partialSums + p.simdLanes - 1) / p.simdLanes;
+    }
+
+    int64_t ingressDelay = p.nocDelay(ingress);
+    int64_t egressDelay = p.nocDelay(egress);
+    int64_t step = c.allInit()
+                       ? computeDelay + ingressDelay
+                       : std::max({egressDelay, computeDelay, ingressDelay});
+    // MAESTRO divides by the compute delay before guarding it against zero
+    // (and dies there on row-stationary mappings); guard first.
+    int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
+    if (level == 0) {
+      int64_t outBuf = result.upSize[out] / p.offchipBandwidth;
+      int64_t inBuf = (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
+                       result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
+                      p.offchipBandwidth;
+      step = std::max({inBuf / 2, step, outBuf / 2});
+      result.offchipBw =
+          std::max(result.offchipBw, result.upSize[out] / safeCompute);
+      result.offchipBw = std::max(
+          result.offchipBw,
+          (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
+           result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
+              safeCompute);
+      // MAESTRO: halved once per case, not once.
+      result.offchipBw /= 2;
+    }
+    result.runtime += occ * step;
+    result.computations += occ * macs;
+
+    double activeUnits = 0;
+    for (const LevelResult &sub : subs)
+      activeUnits += sub.avgActive * sub.spatialOccurrences;
+    if (activeUnits == 0)
+      activeUnits = static_cast<double>(numActive);
+    result.avgActive += activeUnits * occ;
+
+    result.peakBw = std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
+    result.avgBw += static_cast<double>((occ * std::max(ingress, egress)) / safeCompute);
+    result.ingress.avg += static_cast<double>(occ * ingressDelay);
+    result.egress.avg += static_cast<double>(occ * egressDelay);
+    result.compute.avg += static_cast<double>(occ * safeCompute);
+    result.ingress.min = std::min(result.ingress.min, ingressDelay);
+    result.egress.min = std::min(result.egress.min, egressDelay);
+    result.compute.min = std::min(result.compute.min, safeCompute);
+    result.ingress.max = std::max(result.ingress.max, ingressDelay);
+    result.egress.max = std::max(result.egress.max, egressDelay);
+    result.compute.max = std::max(result.compute.max, safeCompute);
+    totalOccurrences += occ;
+  }
+  if (totalOccurrences > 0) {
+    double n = static_cast<double>(totalOccurrences);
+    result.avgBw /= n;
+    result.avgActive /= n;
+    result.ingress.avg /= n;
+    result.egress.avg /= n;
+    result.compute.avg /= n;
+  }
+  results.push_back(result);
+}
+
+/// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,
+/// GEMM); `batch` adds N to input and output.
+Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
+                    const HardwareConfig &hw) {
+  Problem p;
+  p.kind = kind;
+  p.hasWindows = kind != CostLayerKind::Gemm;
+  auto &in = p.tensors[static_cast<unsigned>(TensorClass::Input)];
+  auto &w = p.tensors[static_cast<unsigned>(TensorClass::Filter)];
+  auto &out = p.tensors[static_cast<unsigned>(TensorClass::Output)];
+  bool batch = shape.size(Dim::N) > 1;
+  switch (kind) {
+  case CostLayerKind::Conv:
+    in = {Dim::C, Dim::Y, Dim::X};
+    w = {Dim::K, Dim::C, Dim::R, Dim::S};
+    out = {Dim::K, Dim::Y, Dim::X};
+    break;
+  case CostLayerKind::Depthwise:
+    in = {Dim::G, Dim::Y, Dim::X};
+    w = {Dim::G, Dim::R, Dim::S};
+    out = {Dim::G, Dim::Y, Dim::X};
+    break;
+  case CostLayerKind::Grouped:
+    in = {Dim::G, Dim::C, Dim::Y, Dim::X};
+    w = {Dim::G, Dim::K, Dim::C, Dim::R, Dim::S};
+    out = {Dim::G, Dim::K, Dim::C, Dim::Y, Dim::X};
+    break;
+  case CostLayerKind::Gemm:
+    in = {Dim::Y, Dim::C};
+    w = {Dim::C, Dim::K};
+    out = {Dim::Y, Dim::K};
+    break;
+  }
+  if (batch && kind != CostLayerKind::Gemm) {
+    in.insert(in.begin(), Dim::N);
+    out.insert(out.begin(), Dim::N);
+  }
+  // MAESTRO's name order: C G K N R S X Y for convolutions; for GEMMs its
+  // K, M, N are our C, Y, K.
+  static constexpr Dim kConvOrder[] = {Dim::C, Dim::G, Dim::K, Dim::N,
+                                       Dim::R, Dim::S, Dim::X, Dim::Y};
+  static constexpr Dim kGemmOrder[] = {Dim::C, Dim::Y, Dim::K};
+  for (Dim d : p.hasWindows ? llvm::ArrayRef<Dim>(kConvOrder)
+                            : llvm::ArrayRef<Dim>(kGemmOrder))
+    if (llvm::is_contained(in, d) || llvm::is_contained(w, d))
+      p.inputVars.push_back(d);
+  p.stride = shape.stride;
+  p.simdLanes = hw.simdLanes;
+  p.nocBandwidth = hw.nocBandwidth;
+  // MAESTRO charges one hop of one cycle per transfer whatever its options
+  // say; ours follow the hardware, so hops x latency, at least one cycle.
+  p.nocZeroLoadDelay = std::max<int64_t>(1, hw.nocHops * hw.hopLatency);
+  p.offchipBandwidth = hw.offchipBandwidth;
+  return p;
+}
+
+} // namespace
+
+llvm::Expected<CostReport>
+mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
+                          llvm::ArrayRef<Directive> directives,
+                          const HardwareConfig &hw) {
+  if (llvm::Error err = shape.validate())
+    return std::move(err);
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(directives, shape, hw.numPEs);
+  if (!bound)
+    return bound.takeError();
+  Problem p = makeProblem(kind, shape, hw);
+
+  // Dimensions of the whole layer. MAESTRO's sizes have no padding: count
+  // padded rows and columns as input, which keeps the output size.
+  DimTable top;
+  for (Dim d : kSizedDims)
+    top.add(d, shape.size(d));
+  top.size[idx(Dim::Y)] += shape.padding[0] + shape.padding[1];
+  top.size[idx(Dim::X)] += shape.padding[2] + shape.padding[3];
+  top.add(Dim::OY, shape.outputRows());
+  top.add(Dim::OX, shape.outputCols());
+
+  // 1. Normalize every level.
+  llvm::SmallVector<Cluster, 3> clusters;
+  int64_t clusterProduct = 1;
+  for (const BoundLevel &level : llvm::drop_begin(bound->levels))
+    clusterProduct *= level.numSubUnits;
+  DimTable dims = top;
+  const llvm::SmallVector<Map, 12> *upper = nullptr;
+  for (auto [li, level] : llvm::enumerate(bound->levels)) {
+    Cluster cluster;
+    cluster.numSub =
+        li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
+    for (const BoundMap &bm : level.maps)
+      cluster.maps.push_back(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
+                                 bm.requestedSize, bm.offset});
+    // Output-coordinate maps become input maps spanning their windows.
+    for (Map &m : cluster.maps) {
+      if (!isOutputDim(m.var))
+        continue;
+      Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
+      int w = cluster.find(window);
+      int64_t windowSize = w >= 0 ? cluster.maps[w].size : dims[window];
+      m.var = in;
+      m.size = m.size + windowSize - 1;
+    }
+    // Inherit the upper level's maps this level does not name (in front).
+    if (upper)
+      for (const Map &um : *upper)
+        if (cluster.find(um.var) < 0)
+          cluster.maps.insert(cluster.maps.begin(),
+                              Map{um.var, false, um.size, um.ofs});
+    // Map the rest of the input and filter dimensions whole.
+    for (Dim var : p.inputVars)
+      if (cluster.find(var) < 0 && dims.contains(var))
+        cluster.maps.push_back(Map{var, false, dims[var], dims[var]});
+    // Strided windows move by the stride.
+    bool isTop = li == 0;
+    for (Map &m : cluster.maps) {
+      if (!p.isWindowed(m.var))
+        continue;
+      int64_t stride = p.stride[m.var == Dim::Y ? 0 : 1];
+      int64_t window = top[Problem::windowOf(m.var)];
+      if (stride == 1 || m.size < window)
+        continue;
+      int64_t outputs = (m.size + stride - window) / stride;
+      m.size = outputs * std::min(stride, window) +
+               std::max<int64_t>(window - stride, 0);
+      m.ofs = (!isTop && window < stride) ? outputs * window : outputs * stride;
+    }
+    cluster.dims = dims;
+    if (cluster.firstSpatial() < 0)
+      return fail(llvm::formatv("cluster level {0} has no spatial map", li));
+    // Sub-clusters at the spatial edge (MAESTRO's cluster-unit analysis).
+    const Map &sp = cluster.maps[cluster.firstSpatial()];
+    int64_t spDim = dims[sp.var], n = cluster.numSub;
+    int64_t full = sp.ofs * (n - 1) + sp.size;
+    if (spDim > full) {
+      int64_t steady = ((spDim - sp.size) / sp.ofs + 1) / n - 1;
+      int64_t remaining = spDim - (steady + 1) * sp.ofs * n;
+      cluster.numEdgeSub =
+          remaining < sp.size ? 1 : (remaining - sp.size) / sp.ofs + 1;
+    } else if (spDim > sp.size) {
+      cluster.numEdgeSub = (spDim - sp.size) / sp.ofs + 1;
+      if (sp.ofs * (cluster.numEdgeSub - 1) + sp.size < spDim)
+        ++cluster.numEdgeSub;
+    } else {
+      cluster.numEdgeSub = 1;
+    }
+    clusters.push_back(std::move(cluster));
+    upper = &clusters.back().maps;
+
+    // The next level works inside one chunk of this one.
+    DimTable lower;
+    for (Dim var : p.inputVars) {
+      int i = clusters.back().find(var);
+      if (i >= 0)
+        lower.add(var, std::min(clusters.back().maps[i].size, dims[var]));
+    }
+    if (p.hasWindows)
+      for (Dim var : {Dim::Y, Dim::X})
+        if (lower.contains(var))
+          lower.add(Problem::outputOf(var),
+                    (lower[var] - lower[Problem::windowOf(var)]) /
+                            p.stride[var == Dim::Y ? 0 : 1] +
+                        1);
+    dims = lower;
+  }
+
+  // 2-4. Analyze from the top; inner levels run once per outer case.
+  Analysis analysis(p, clusters);
+  llvm::SmallVector<LevelResult, 8> results;
+  analysis.analyzeLevel(0, clusters.front().dims, results);
+  const LevelResult &topResult = results.back();
+  const LevelResult &innermost = results.front();
+
+  CostReport report;
+  report.runtime = topResult.runtime;
+  report.numMACs = topResult.computations;
+  report.throughput = report.runtime
+                          ? static_cast<double>(report.numMACs) / report.runtime
+                          : 0;
+  for (unsigned t = 0; t < kNumTensorClasses; ++t) {
+    report.l2.reads[t] = topResult.upRead[t];
+    report.l2.writes[t] = topResult.upWrite[t];
+    report.l1.reads[t] = topResult.downRead[t];
+    report.l1.writes[t] = topResult.downWrite[t];
+    report.reuse[t] = topResult.downWrite[t]
+                          ? static_cast<double>(topResult.downRead[t]) /
+                                static_cast<double>(topResult.downWrite[t])
+                          : 0;
+    report.l2SizeReq += topResult.upSize[t] * hw.elementSize;
+    report.l1SizeReq += innermost.downSize[t] * hw.elementSize;
+  }
+  report.peakNocBw = topResult.peakBw;
+  report.avgNocBw = topResult.avgBw;
+  report.offchipBw = topResult.offchipBw;
+  report.ingress = topResult.ingress;
+  report.egress = topResult.egress;
+  report.compute = topResult.compute;
+  report.avgUtilizedPEs = topResult.avgActive;
+  report.arithmeticIntensity = topResult.arithmeticIntensity;
+  return report;
+}

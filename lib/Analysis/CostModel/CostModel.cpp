@@ -148,8 +148,8 @@ struct Case {
   llvm::SmallVector<IterState, 12> states;
   int64_t occurrences = 1;
   bool allInit() const {
-    return llvm::all_of(states,
-                        [](const IterState &s) { return s.pos == Position::Init; });
+    return llvm::all_of(
+        states, [](const IterState &s) { return s.pos == Position::Init; });
   }
 };
 
@@ -208,8 +208,7 @@ private:
   int64_t outputMappingSize(unsigned level, const Case &c,
                             bool partialSums) const;
   int64_t mappedVolume(unsigned level, TensorClass t) const;
-  DimTable subClusterDims(unsigned level, const Case &c,
-                          bool edgeEdge) const;
+  DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
   void updateBufferSizes(unsigned level, const DimTable &dims, const Case &c,
                          LevelResult &result) const;
 
@@ -349,9 +348,8 @@ int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
   return ret;
 }
 
-int64_t Analysis::peIngressVolume(unsigned level, TensorClass t,
-                                  const Case &c, bool firstPE,
-                                  bool edgeEdgePE) const {
+int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
+                                  bool firstPE, bool edgeEdgePE) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   // The innermost map that has left its first position changes this step.
@@ -410,8 +408,8 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
     return peIngressVolume(level, t, c, true, false) +
            (cluster.numSub - 1) * peIngressVolume(level, t, c, false, false);
   bool edgeEdge = sp.state.spEdgeEdge;
-  int64_t ret = peIngressVolume(level, t, c, true,
-                                cluster.numEdgeSub == 1 && edgeEdge);
+  int64_t ret =
+      peIngressVolume(level, t, c, true, cluster.numEdgeSub == 1 && edgeEdge);
   if (cluster.numEdgeSub > 1) {
     int64_t ee = edgeEdge ? 1 : 0;
     int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
@@ -443,8 +441,9 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
       if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
         return s.mappedEdge[edgeV];
       if (cluster.numEdgeSub > 1)
-        return edgeEdgePE ? s.uniqueEdge[v] : firstPE ? s.mapped[v]
-                                                      : uniqueOrOne;
+        return edgeEdgePE ? s.uniqueEdge[v]
+               : firstPE  ? s.mapped[v]
+                          : uniqueOrOne;
       return 1;
     }
     return 1;
@@ -573,8 +572,8 @@ DimTable Analysis::subClusterDims(unsigned level, const Case &c,
                (st.pos == Position::Init && !st.isEdge())) {
       size = s.mapped[v];
     } else {
-      size = (cluster.numEdgeSub == 1 || edgeEdge) ? s.mappedEdge[v]
-                                                   : s.mapped[v];
+      size =
+          (cluster.numEdgeSub == 1 || edgeEdge) ? s.mappedEdge[v] : s.mapped[v];
     }
     ret.add(m.var, size);
   }
@@ -608,7 +607,8 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
   }
   result.upSize[out] = kDoubleBuffer * spatialEgress(level, c);
   result.upRead[out] = size;
-  result.downSize[out] = kDoubleBuffer * mappedVolume(level, TensorClass::Output);
+  result.downSize[out] =
+      kDoubleBuffer * mappedVolume(level, TensorClass::Output);
 }
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
@@ -686,17 +686,18 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
     if (level == 0) {
       int64_t outBuf = result.upSize[out] / p.offchipBandwidth;
-      int64_t inBuf = (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
-                       result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
-                      p.offchipBandwidth;
+      int64_t inBuf =
+          (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
+           result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
+          p.offchipBandwidth;
       step = std::max({inBuf / 2, step, outBuf / 2});
       result.offchipBw =
           std::max(result.offchipBw, result.upSize[out] / safeCompute);
-      result.offchipBw = std::max(
-          result.offchipBw,
-          (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
-           result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
-              safeCompute);
+      result.offchipBw =
+          std::max(result.offchipBw,
+                   (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
+                    result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
+                       safeCompute);
       // MAESTRO: halved once per case, not once.
       result.offchipBw /= 2;
     }
@@ -710,8 +711,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       activeUnits = static_cast<double>(numActive);
     result.avgActive += activeUnits * occ;
 
-    result.peakBw = std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
-    result.avgBw += static_cast<double>((occ * std::max(ingress, egress)) / safeCompute);
+    result.peakBw =
+        std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
+    result.avgBw +=
+        static_cast<double>((occ * std::max(ingress, egress)) / safeCompute);
     result.ingress.avg += static_cast<double>(occ * ingressDelay);
     result.egress.avg += static_cast<double>(occ * egressDelay);
     result.compute.avg += static_cast<double>(occ * safeCompute);
@@ -823,8 +826,7 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   const llvm::SmallVector<Map, 12> *upper = nullptr;
   for (auto [li, level] : llvm::enumerate(bound->levels)) {
     Cluster cluster;
-    cluster.numSub =
-        li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
+    cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
     for (const BoundMap &bm : level.maps)
       cluster.maps.push_back(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
                                  bm.requestedSize, bm.offset});
@@ -911,9 +913,8 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   CostReport report;
   report.runtime = topResult.runtime;
   report.numMACs = topResult.computations;
-  report.throughput = report.runtime
-                          ? static_cast<double>(report.numMACs) / report.runtime
-                          : 0;
+  report.throughput =
+      report.runtime ? static_cast<double>(report.numMACs) / report.runtime : 0;
   for (unsigned t = 0; t < kNumTensorClasses; ++t) {
     report.l2.reads[t] = topResult.upRead[t];
     report.l2.writes[t] = topResult.upWrite[t];
@@ -926,6 +927,28 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
     report.l2SizeReq += topResult.upSize[t] * hw.elementSize;
     report.l1SizeReq += innermost.downSize[t] * hw.elementSize;
   }
+  unsigned in = static_cast<unsigned>(TensorClass::Input);
+  unsigned fl = static_cast<unsigned>(TensorClass::Filter);
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+  auto ratio = [](int64_t a, int64_t b) {
+    return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+  };
+  report.multicastInput = ratio(report.l1.writes[in], report.l2.reads[in]);
+  report.multicastFilter = ratio(report.l1.writes[fl], report.l2.reads[fl]);
+  report.inputSize = report.filterSize = 1;
+  for (Dim var : p.tensors[in])
+    report.inputSize *= top[var];
+  for (Dim var : p.tensors[fl])
+    report.filterSize *= top[var];
+  double l2Accesses = static_cast<double>(
+      report.l2.reads[in] + report.l2.writes[in] + report.l2.reads[fl] +
+      report.l2.writes[fl] + report.l2.writes[out]);
+  double l1Accesses = 0;
+  for (unsigned t = 0; t < kNumTensorClasses; ++t)
+    l1Accesses += static_cast<double>(report.l1.reads[t] + report.l1.writes[t]);
+  report.energy = (l2Accesses * EnergyTable::kL2Access +
+                   l1Accesses * EnergyTable::kL1Access) *
+                  EnergyTable::kMacNanojoules;
   report.peakNocBw = topResult.peakBw;
   report.avgNocBw = topResult.avgBw;
   report.offchipBw = topResult.offchipBw;

@@ -42,20 +42,37 @@ struct DelayStats {
 
 /// What the cost model says about one layer.
 struct CostReport {
-  int64_t runtime = 0;     // cycles
-  int64_t numMACs = 0;     // as counted by the analysis
-  double throughput = 0;   // MACs per cycle
-  AccessCounts l1;         // PE-local buffers
-  AccessCounts l2;         // the shared buffer
-  int64_t l1SizeReq = 0;   // bytes per PE
-  int64_t l2SizeReq = 0;   // bytes
-  int64_t peakNocBw = 0;   // elements per cycle
-  double avgNocBw = 0;     // elements per cycle
-  int64_t offchipBw = 0;   // elements per cycle
+  int64_t runtime = 0;   // cycles
+  int64_t numMACs = 0;   // as counted by the analysis
+  double throughput = 0; // MACs per cycle
+  AccessCounts l1;       // PE-local buffers
+  AccessCounts l2;       // the shared buffer
+  int64_t l1SizeReq = 0; // bytes per PE
+  int64_t l2SizeReq = 0; // bytes
+  int64_t peakNocBw = 0; // elements per cycle
+  double avgNocBw = 0;   // elements per cycle
+  int64_t offchipBw = 0; // elements per cycle
   DelayStats ingress, egress, compute;
   double avgUtilizedPEs = 0;
   double arithmeticIntensity = 0;
   std::array<double, kNumTensorClasses> reuse{}; // L1 reads / L1 writes
+  /// L1 writes per L2 read (the NoC's multicast).
+  double multicastInput = 0, multicastFilter = 0;
+  /// Elements of the whole input and filter tensors.
+  int64_t inputSize = 0, filterSize = 0;
+  /// Access-count energy in nJ (EnergyTable below).
+  double energy = 0;
+};
+
+/// Energy of one access, in units of one MAC's energy, and of one MAC in nJ:
+/// MAESTRO's table (cost-model/include/base/BASE_constants.hpp,
+/// DSE_cost-database.hpp), from its 28 nm synthesis. Energy counts buffer
+/// accesses only: L2 input/filter reads and writes and output writes, and
+/// every L1 access.
+struct EnergyTable {
+  static constexpr double kL1Access = 1.68;
+  static constexpr double kL2Access = 18.61;
+  static constexpr double kMacNanojoules = 0.00023;
 };
 
 /// Evaluates `directives` on `shape` and `hardware`. Fails with a message

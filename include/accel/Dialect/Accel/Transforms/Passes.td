@@ -46,4 +46,41 @@ def AccelAssignDataflow : Pass<"accel-assign-dataflow", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }
 
+def AccelCostModel : Pass<"accel-cost-model", "::mlir::ModuleOp"> {
+  let summary = "Evaluate MAESTRO's data-centric cost model on every layer";
+  let description = [{
+    For every `accel.layer` with a dataflow, runs the cost model
+    (`lib/Analysis/CostModel`, docs/CostModel.md) on the layer, its dataflow
+    and the module's `accel.target` (the `#accel.pe_array` defaults when
+    there is none), and attaches the results as `cost = #accel.cost<...>`:
+    runtime in cycles, MACs, throughput, L1 and L2 reads and writes per
+    tensor, reuse factors, buffer requirements, NoC and off-chip bandwidth,
+    delays, utilized PEs, arithmetic intensity and energy.
+
+    With `report=PATH` it also writes a report: CSV when PATH ends in `.csv`
+    or is `-` (standard output), JSON when it ends in `.json`. The CSV has
+    one row per layer with MAESTRO's own column names first (`Layer Number`
+    holds the layer name), then this project's; the JSON also has the
+    network totals. A layer without a dataflow is an error.
+
+    Example:
+
+    ```mlir
+    %0 = accel.layer "CONV11" conv2d ... dataflow <"nvdla", [...]> -> ...
+    ```
+
+    becomes
+
+    ```mlir
+    %0 = accel.layer "CONV11" conv2d ... dataflow <"nvdla", [...]>
+           {cost = #accel.cost<macs = 339738624, runtime = 6782976, ...>} -> ...
+    ```
+  }];
+  let options = [
+    Option<"reportPath", "report", "std::string", /*default=*/"",
+           "Write a report: a .csv or .json path, or - for CSV on stdout">
+  ];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and run the showcase example.
+# The main job: set up, build, and run the VGG16 CONV11 NLR-vs-NVDLA case
+# study (import -> cost model), printing the comparison table and writing the
+# study's three charts as SVG into build/case-study/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ACCEL_BUILD_DIR:-$root/build}
+shared=${ACCEL_SHARED_DIR:-$root/../shared}
 "$root/scripts/setup.sh"
 "$root/scripts/build.sh"
-echo "== accel-opt examples/vgg16_conv11_nvdla.mlir (parse, verify, print)"
-"$build/bin/accel-opt" "$root/examples/vgg16_conv11_nvdla.mlir"
+python3 "$root/scripts/case_study.py" "$build" "$shared" "$build/case-study"

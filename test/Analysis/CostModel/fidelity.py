@@ -1,6 +1,7 @@
 """Checks the cost model against MAESTRO's own outputs.
 
-Reads ../shared/reference/maestro-reference.csv in place; for every
+Reads ../shared/reference/maestro-reference.csv and reference/small/*.csv in
+place; for every
 (mapping file, hardware) group, writes the hardware file, imports the mapping
 with accel-translate --import-maestro, runs accel-opt --accel-cost-model and
 compares the figures layer by layer. Prints per-metric agreement (within 1%),
@@ -44,20 +45,41 @@ def main():
     for row in rows:
         groups.setdefault((row["mapping_file"], row["hw"]), []).append(row)
 
+    # The small cases of reference/small: NAME_bwN.csv is NAME.m on
+    # hw_bwN.m.
+    small = os.path.join(shared, "reference", "small")
+    for name in sorted(os.listdir(small)):
+        if not name.endswith(".csv"):
+            continue
+        stem, bw = name[:-4].rsplit("_", 1)
+        with open(os.path.join(small, name)) as f:
+            reader = csv.reader(f)
+            header = [h.strip() for h in next(reader)]
+            for values in reader:
+                row = dict(zip(header, [v.strip() for v in values]))
+                row["mapping_path"] = os.path.join(small, stem + ".m")
+                row["hw_path"] = os.path.join(small, "hw_%s.m" % bw)
+                row["mapping_file"] = stem + ".m"
+                row["hw"] = bw
+                groups.setdefault((stem + ".m", bw), []).append(row)
+
     per_metric = {m: 0 for m in METRICS}
     rows_ok = rows_total = 0
     for (mapping, hw), ref_rows in groups.items():
         first = ref_rows[0]
-        hw_file = os.path.join(workdir, hw + ".m")
-        with open(hw_file, "w") as f:
-            f.write("num_pes: %s\nl1_size_cstr: %s\nl2_size_cstr: %s\n"
-                    "noc_bw_cstr: %s\noffchip_bw_cstr: %s\n"
-                    % (first["hw_num_pes"], first["hw_l1"], first["hw_l2"],
-                       first["hw_noc_bw"], first["hw_offchip_bw"]))
+        if "hw_path" in first:
+            hw_file, mapping_path = first["hw_path"], first["mapping_path"]
+        else:
+            hw_file = os.path.join(workdir, hw + ".m")
+            mapping_path = os.path.join(shared, "maestro", "mapping", mapping)
+            with open(hw_file, "w") as f:
+                f.write("num_pes: %s\nl1_size_cstr: %s\nl2_size_cstr: %s\n"
+                        "noc_bw_cstr: %s\noffchip_bw_cstr: %s\n"
+                        % (first["hw_num_pes"], first["hw_l1"], first["hw_l2"],
+                           first["hw_noc_bw"], first["hw_offchip_bw"]))
         report = os.path.join(workdir, "%s.%s.csv" % (mapping, hw))
         imported = subprocess.run(
-            [translate, "--import-maestro",
-             os.path.join(shared, "maestro", "mapping", mapping),
+            [translate, "--import-maestro", mapping_path,
              "--maestro-hw=" + hw_file], capture_output=True, text=True)
         costed = subprocess.run(
             [opt, "--accel-cost-model=report=" + report, "-o", os.devnull],

@@ -26,7 +26,7 @@ struct HardwareConfig {
   int64_t l2Size = 108000;   // bytes, shared
   int64_t nocBandwidth = 64; // elements per cycle
   int64_t nocHops = 1;       // average hops of a NoC transfer
-  int64_t hopLatency = 0;    // cycles per hop
+  int64_t hopLatency = 1;    // cycles per hop
   bool multicast = true;
   int64_t offchipBandwidth = 16; // elements per cycle
   int64_t elementSize = 1;       // bytes

@@ -81,6 +81,8 @@ struct Problem {
   int64_t nocBandwidth;
   int64_t nocZeroLoadDelay;
   int64_t offchipBandwidth;
+  /// Without multicast, data several sub-clusters need is sent to each.
+  bool multicast;
 
   bool isWindowed(Dim d) const {
     return hasWindows && (d == Dim::Y || d == Dim::X);
@@ -95,7 +97,7 @@ struct Problem {
   /// per further bandwidth-sized flit.
   int64_t nocDelay(int64_t amount) const {
     int64_t sends = (amount + nocBandwidth - 1) / nocBandwidth;
-    return nocZeroLoadDelay + sends - 1;
+    return std::max<int64_t>(0, nocZeroLoadDelay + sends - 1);
   }
 };
 
@@ -402,6 +404,16 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
                                  const Case &c) const {
   const Cluster &cluster = clusters[level];
   SpatialInfo sp = spatialOf(level, t, c);
+  if (!p.multicast) {
+    // MAESTRO ignores its multicast flag (it is always on). Without
+    // multicast every active sub-cluster receives its whole chunk: no
+    // spatial reuse, and shared data is sent once per receiver.
+    int64_t receivers = sp.edge ? cluster.numEdgeSub : cluster.numSub;
+    int spatial = cluster.firstSpatial();
+    if (!sp.mapped && c.states[spatial].isEdge())
+      receivers = cluster.numEdgeSub;
+    return receivers * peIngressVolume(level, t, c, true, false);
+  }
   if (!sp.mapped)
     return peIngressVolume(level, t, c, true, false);
   if (!sp.edge)
@@ -787,8 +799,9 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
   p.simdLanes = hw.simdLanes;
   p.nocBandwidth = hw.nocBandwidth;
   // MAESTRO charges one hop of one cycle per transfer whatever its options
-  // say; ours follow the hardware, so hops x latency, at least one cycle.
-  p.nocZeroLoadDelay = std::max<int64_t>(1, hw.nocHops * hw.hopLatency);
+  // say (hence our defaults); ours follow the hardware.
+  p.nocZeroLoadDelay = hw.nocHops * hw.hopLatency;
+  p.multicast = hw.multicast;
   p.offchipBandwidth = hw.offchipBandwidth;
   return p;
 }

@@ -5,7 +5,7 @@
 // again. Defaults are elided when printed.
 
 // CHECK: module attributes {accel.target = #accel.pe_array<num_pes = 256, l1_size = 100, l2_size = 3000, noc_bw = 1000, offchip_bw = 50>}
-module attributes {accel.target = #accel.pe_array<num_pes = 256, simd_lanes = 1, l1_size = 100, l2_size = 3000, noc_bw = 1000, noc_hops = 1, hop_latency = 0, multicast = true, offchip_bw = 50, element_size = 1>} {
+module attributes {accel.target = #accel.pe_array<num_pes = 256, simd_lanes = 1, l1_size = 100, l2_size = 3000, noc_bw = 1000, noc_hops = 1, hop_latency = 1, multicast = true, offchip_bw = 50, element_size = 1>} {
 
 // CHECK-LABEL: func.func @attributes
 // CHECK-SAME: cluster = #accel.cluster<64>

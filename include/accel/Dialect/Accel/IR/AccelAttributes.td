@@ -62,7 +62,7 @@ def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
     | l2_size | 108000 | bytes |
     | noc_bw | 64 | elements / cycle |
     | noc_hops | 1 | hops |
-    | hop_latency | 0 | cycles / hop (MAESTRO's default) |
+    | hop_latency | 1 | cycles / hop (what MAESTRO charges per transfer) |
     | multicast | true | |
     | offchip_bw | 16 | elements / cycle |
     | element_size | 1 | bytes |
@@ -83,7 +83,7 @@ def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
     DefaultValuedParameter<"int64_t", "108000", "shared L2 bytes">:$l2_size,
     DefaultValuedParameter<"int64_t", "64", "NoC elements per cycle">:$noc_bw,
     DefaultValuedParameter<"int64_t", "1", "average NoC hops">:$noc_hops,
-    DefaultValuedParameter<"int64_t", "0", "cycles per hop">:$hop_latency,
+    DefaultValuedParameter<"int64_t", "1", "cycles per hop">:$hop_latency,
     Accel_BoolParameter<"true", "NoC multicast support">:$multicast,
     DefaultValuedParameter<"int64_t", "16", "off-chip elements per cycle">:$offchip_bw,
     DefaultValuedParameter<"int64_t", "1", "bytes per element">:$element_size,

@@ -14,12 +14,14 @@
 
 // Each cluster (one input channel, 8 PEs for 8 output channels) gets a
 // window of inputs that all 8 PEs share, and 8 different filters.
-// BASE: l2_filter_reads = 288, l2_input_reads = 288
+// BASE: l2_filter_reads = 288
+// BASE-SAME: l2_input_reads = 288
 // BASE-SAME: runtime = 561
 // Without multicast the shared window is sent to each of the 8 PEs inside a
 // cluster: the inner level's ingress grows 8x for inputs, which lengthens
 // every step (L2 traffic, counted at the top level, is unchanged).
-// NOMC: l2_filter_reads = 288, l2_input_reads = 288
+// NOMC: l2_filter_reads = 288
+// NOMC-SAME: l2_input_reads = 288
 // NOMC-SAME: runtime = 801
 // 20-cycle hops make every transfer 19 cycles longer.
 // HOPS: runtime = 884

@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 using namespace mlir::accel;
 
@@ -74,6 +75,8 @@ struct Problem {
   /// Convolutions slide Y over R and X over S; GEMMs do not.
   bool hasWindows;
   std::array<Vars, kNumTensorClasses> tensors;
+  /// Bit idx(d) set when tensor t is coupled to d (the hot-path lookup).
+  std::array<uint16_t, kNumTensorClasses> couplingMask{};
   /// Dimensions of the input and filter, in MAESTRO's name order.
   Vars inputVars;
   std::array<int64_t, 2> stride;
@@ -90,7 +93,7 @@ struct Problem {
   static Dim windowOf(Dim d) { return d == Dim::Y ? Dim::R : Dim::S; }
   static Dim outputOf(Dim d) { return d == Dim::Y ? Dim::OY : Dim::OX; }
   bool coupled(TensorClass t, Dim d) const {
-    return llvm::is_contained(tensors[static_cast<unsigned>(t)], d);
+    return (couplingMask[static_cast<unsigned>(t)] >> idx(d)) & 1;
   }
 
   /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
@@ -107,6 +110,8 @@ struct Cluster {
   int64_t numEdgeSub = 1;
   llvm::SmallVector<Map, 12> maps;
   DimTable dims;
+  /// Indices of the spatial maps coupled to each tensor (filled once).
+  std::array<llvm::SmallVector<unsigned, 2>, kNumTensorClasses> spatialOf;
 
   int find(Dim var) const {
     for (auto [i, map] : llvm::enumerate(maps))
@@ -176,8 +181,15 @@ class Analysis {
 public:
   Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters)
       : p(std::move(problem)), clusters(std::move(clusters)) {
-    for (const Cluster &cluster : this->clusters)
+    for (Cluster &cluster : this->clusters) {
       chunks.push_back(chunkSizesOf(cluster));
+      for (unsigned t = 0; t < kNumTensorClasses; ++t)
+        for (Dim var : p.tensors[t]) {
+          int i = cluster.find(var);
+          if (i >= 0 && cluster.maps[i].spatial)
+            cluster.spatialOf[t].push_back(i);
+        }
+    }
   }
 
   /// Analyzes level `level` on dimensions `dims`; appends its result (and
@@ -217,6 +229,9 @@ private:
   Problem p;
   llvm::SmallVector<Cluster, 3> clusters;
   llvm::SmallVector<ChunkSizes, 3> chunks;
+  /// Inner levels see few distinct sub-cluster shapes: analyze each once.
+  std::map<std::pair<unsigned, std::array<int64_t, kNumDims>>, LevelResult>
+      memo;
 };
 
 ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster) const {
@@ -314,11 +329,7 @@ llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
 Analysis::SpatialInfo Analysis::spatialOf(unsigned level, TensorClass t,
                                           const Case &c) const {
   SpatialInfo info;
-  const Cluster &cluster = clusters[level];
-  for (Dim var : p.tensors[static_cast<unsigned>(t)]) {
-    int i = cluster.find(var);
-    if (i < 0 || !cluster.maps[i].spatial)
-      continue;
+  for (unsigned i : clusters[level].spatialOf[static_cast<unsigned>(t)]) {
     info.mapped = true;
     info.state = c.states[i];
     info.edge |= c.states[i].isEdge();
@@ -466,7 +477,7 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
   if (partialSums) {
     // The reduction the sub-clusters do: every map not of the output.
     for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      if (llvm::is_contained(outVars, m.var))
+      if (p.coupled(TensorClass::Output, m.var))
         continue;
       unsigned v = idx(m.var);
       const IterState &st = c.states[i];
@@ -670,8 +681,14 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
     if (level + 1 < numLevels) {
       auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
-        analyzeLevel(level + 1, subClusterDims(level, c, edgeEdge), results);
-        LevelResult sub = results.back();
+        DimTable subDims = subClusterDims(level, c, edgeEdge);
+        auto key = std::make_pair(level + 1, subDims.size);
+        auto cached = memo.find(key);
+        if (cached == memo.end()) {
+          analyzeLevel(level + 1, subDims, results);
+          cached = memo.emplace(key, results.back()).first;
+        }
+        LevelResult sub = cached->second;
         sub.spatialOccurrences = spatialOccurrences;
         subs.push_back(sub);
       };
@@ -786,6 +803,9 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
     in.insert(in.begin(), Dim::N);
     out.insert(out.begin(), Dim::N);
   }
+  for (unsigned t = 0; t < kNumTensorClasses; ++t)
+    for (Dim d : p.tensors[t])
+      p.couplingMask[t] |= uint16_t(1) << idx(d);
   // MAESTRO's name order: C G K N R S X Y for convolutions; for GEMMs its
   // K, M, N are our C, Y, K.
   static constexpr Dim kConvOrder[] = {Dim::C, Dim::G, Dim::K, Dim::N,

@@ -246,7 +246,10 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster) const {
     if (!m.spatial && dim <= m.size)
       s.unique[v] = 0; // unrolled in time: nothing new per step
     int64_t edgeSize = dim - (steady + 1) * m.ofs;
-    if (edgeSize < 0)
+    // A chunk larger than its dimension holds all of it. (MAESTRO: takes
+    // dim - offset here, which for an overlapping map can leave no output
+    // at all: ResNeXt50_yxp_os.m's FC1000 then costs 0 cycles.)
+    if (edgeSize < 0 || m.size > dim)
       edgeSize = dim;
     s.mappedEdge[v] = hasEdge ? edgeSize : m.size;
     s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);

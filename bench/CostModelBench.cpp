@@ -16,40 +16,22 @@ using namespace mlir::accel;
 
 namespace {
 
-Directive map(DirectiveKind kind, SizeExpr size, SizeExpr offset, Dim dim) {
-  Directive d;
-  d.kind = kind;
-  d.size = size;
-  d.offset = offset;
-  d.dim = dim;
-  return d;
-}
+auto c = SizeExpr::constant;
+auto sz = SizeExpr::sizeOfDim;
 Directive sp(int64_t s, int64_t o, Dim d) {
-  return map(DirectiveKind::SpatialMap, SizeExpr::constant(s),
-             SizeExpr::constant(o), d);
+  return Directive::spatialMap(c(s), c(o), d);
 }
 Directive tp(int64_t s, int64_t o, Dim d) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::constant(s),
-             SizeExpr::constant(o), d);
+  return Directive::temporalMap(c(s), c(o), d);
 }
 Directive spSz(Dim sizeOf, int64_t o, Dim d) {
-  return map(DirectiveKind::SpatialMap, SizeExpr::sizeOfDim(sizeOf),
-             SizeExpr::constant(o), d);
+  return Directive::spatialMap(sz(sizeOf), c(o), d);
 }
 Directive tpSz(Dim sizeOf, int64_t o, Dim d) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::sizeOfDim(sizeOf),
-             SizeExpr::constant(o), d);
+  return Directive::temporalMap(sz(sizeOf), c(o), d);
 }
-Directive whole(Dim d) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::sizeOfDim(d),
-             SizeExpr::sizeOfDim(d), d);
-}
-Directive cluster(SizeExpr size) {
-  Directive d;
-  d.kind = DirectiveKind::Cluster;
-  d.size = size;
-  return d;
-}
+Directive whole(Dim d) { return Directive::temporalMap(sz(d), sz(d), d); }
+Directive cluster(SizeExpr size) { return Directive::cluster(size); }
 
 std::vector<Directive> dataflow(int which) {
   switch (which) {

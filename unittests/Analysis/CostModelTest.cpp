@@ -18,36 +18,19 @@ using namespace mlir::accel;
 
 namespace {
 
-Directive map(DirectiveKind kind, SizeExpr size, SizeExpr offset, Dim dim) {
-  Directive d;
-  d.kind = kind;
-  d.size = size;
-  d.offset = offset;
-  d.dim = dim;
-  return d;
-}
+auto c = SizeExpr::constant;
+auto sz = SizeExpr::sizeOfDim;
 Directive sp(int64_t s, int64_t o, Dim d) {
-  return map(DirectiveKind::SpatialMap, SizeExpr::constant(s),
-             SizeExpr::constant(o), d);
+  return Directive::spatialMap(c(s), c(o), d);
 }
 Directive tp(int64_t s, int64_t o, Dim d) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::constant(s),
-             SizeExpr::constant(o), d);
+  return Directive::temporalMap(c(s), c(o), d);
 }
 Directive window(Dim d, Dim w) { // TemporalMap(Sz(w), 1) d
-  return map(DirectiveKind::TemporalMap, SizeExpr::sizeOfDim(w),
-             SizeExpr::constant(1), d);
+  return Directive::temporalMap(sz(w), c(1), d);
 }
-Directive whole(Dim d) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::sizeOfDim(d),
-             SizeExpr::sizeOfDim(d), d);
-}
-Directive cluster(int64_t n) {
-  Directive d;
-  d.kind = DirectiveKind::Cluster;
-  d.size = SizeExpr::constant(n);
-  return d;
-}
+Directive whole(Dim d) { return Directive::temporalMap(sz(d), sz(d), d); }
+Directive cluster(int64_t n) { return Directive::cluster(c(n)); }
 
 LayerShape shape(int64_t g, int64_t k, int64_t c, int64_t r, int64_t y,
                  int64_t stride = 1) {

@@ -8,31 +8,20 @@ using namespace mlir::accel;
 
 namespace {
 
-Directive map(DirectiveKind kind, SizeExpr size, SizeExpr offset, Dim dim) {
-  Directive d;
-  d.kind = kind;
-  d.size = size;
-  d.offset = offset;
-  d.dim = dim;
-  return d;
-}
 Directive spatial(int64_t size, int64_t offset, Dim dim) {
-  return map(DirectiveKind::SpatialMap, SizeExpr::constant(size),
-             SizeExpr::constant(offset), dim);
+  return Directive::spatialMap(SizeExpr::constant(size),
+                               SizeExpr::constant(offset), dim);
 }
 Directive temporal(int64_t size, int64_t offset, Dim dim) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::constant(size),
-             SizeExpr::constant(offset), dim);
+  return Directive::temporalMap(SizeExpr::constant(size),
+                                SizeExpr::constant(offset), dim);
 }
 Directive temporalWhole(Dim dim) {
-  return map(DirectiveKind::TemporalMap, SizeExpr::sizeOfDim(dim),
-             SizeExpr::sizeOfDim(dim), dim);
+  return Directive::temporalMap(SizeExpr::sizeOfDim(dim),
+                                SizeExpr::sizeOfDim(dim), dim);
 }
 Directive cluster(int64_t size) {
-  Directive d;
-  d.kind = DirectiveKind::Cluster;
-  d.size = SizeExpr::constant(size);
-  return d;
+  return Directive::cluster(SizeExpr::constant(size));
 }
 
 /// MAESTRO's KC-P weight-stationary mapping (NVDLA-like).
@@ -134,9 +123,8 @@ TEST(Dataflow, BindingErrors) {
           .find("need 256 PEs but the array has 128"),
       std::string::npos);
   // sz(R) = 3 as size with a constant offset of 4 skips a row.
-  Directive skipping =
-      map(DirectiveKind::SpatialMap, SizeExpr::sizeOfDim(Dim::R),
-          SizeExpr::constant(4), Dim::Y);
+  Directive skipping = Directive::spatialMap(SizeExpr::sizeOfDim(Dim::R),
+                                             SizeExpr::constant(4), Dim::Y);
   EXPECT_NE(bindError({skipping}, 256).find("offset 4 exceeds size 3"),
             std::string::npos);
   // Without a PE count, clusters are not checked against an array.

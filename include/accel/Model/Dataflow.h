@@ -54,6 +54,19 @@ struct Directive {
   ClusterKind clusterKind = ClusterKind::Physical;
 
   bool isMap() const { return kind != DirectiveKind::Cluster; }
+
+  static Directive spatialMap(SizeExpr size, SizeExpr offset, Dim dim) {
+    return {DirectiveKind::SpatialMap, dim, size, offset,
+            ClusterKind::Physical};
+  }
+  static Directive temporalMap(SizeExpr size, SizeExpr offset, Dim dim) {
+    return {DirectiveKind::TemporalMap, dim, size, offset,
+            ClusterKind::Physical};
+  }
+  static Directive cluster(SizeExpr size,
+                           ClusterKind kind = ClusterKind::Physical) {
+    return {DirectiveKind::Cluster, Dim::N, size, SizeExpr(), kind};
+  }
 };
 
 /// Human-readable form for messages, e.g. `spatial_map<1, 1, K>`.

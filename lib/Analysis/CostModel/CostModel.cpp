@@ -209,6 +209,16 @@ private:
   };
   SpatialInfo spatialOf(unsigned level, TensorClass t, const Case &c) const;
 
+  /// Sums a per-sub-cluster volume over the sub-clusters of a step, given how
+  /// the tensor is spatially mapped: the first sub-cluster, then the others
+  /// (at the spatial edge only the active ones, the last maybe partial).
+  /// `perSubCluster(firstPE, edgeEdgePE)`; `others` counts the non-first
+  /// sub-clusters when the step is not at the edge.
+  template <typename Fn>
+  int64_t sumOverSubClusters(unsigned level, const SpatialInfo &sp,
+                             Fn perSubCluster, int64_t others,
+                             bool edgeEdgeFirst = true) const;
+
   int64_t peMappedVolume(unsigned level, TensorClass t, const Case &c,
                          bool firstPE, bool edgeEdgePE) const;
   int64_t peIngressVolume(unsigned level, TensorClass t, const Case &c,
@@ -340,6 +350,24 @@ Analysis::SpatialInfo Analysis::spatialOf(unsigned level, TensorClass t,
   return info;
 }
 
+template <typename Fn>
+int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
+                                     Fn perSubCluster, int64_t others,
+                                     bool edgeEdgeFirst) const {
+  const Cluster &cluster = clusters[level];
+  if (!sp.edge)
+    return perSubCluster(true, false) + others * perSubCluster(false, false);
+  bool edgeEdge = sp.state.spEdgeEdge;
+  int64_t ret = perSubCluster(true, cluster.numEdgeSub == 1 && edgeEdge);
+  if (cluster.numEdgeSub > 1) {
+    int64_t ee = edgeEdge ? 1 : 0;
+    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
+    ret += full * perSubCluster(!edgeEdgeFirst, false);
+    ret += ee * perSubCluster(false, true);
+  }
+  return ret;
+}
+
 int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
                                  bool firstPE, bool edgeEdgePE) const {
   const Cluster &cluster = clusters[level];
@@ -430,19 +458,12 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
   }
   if (!sp.mapped)
     return peIngressVolume(level, t, c, true, false);
-  if (!sp.edge)
-    return peIngressVolume(level, t, c, true, false) +
-           (cluster.numSub - 1) * peIngressVolume(level, t, c, false, false);
-  bool edgeEdge = sp.state.spEdgeEdge;
-  int64_t ret =
-      peIngressVolume(level, t, c, true, cluster.numEdgeSub == 1 && edgeEdge);
-  if (cluster.numEdgeSub > 1) {
-    int64_t ee = edgeEdge ? 1 : 0;
-    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
-    ret += full * peIngressVolume(level, t, c, false, false);
-    ret += ee * peIngressVolume(level, t, c, false, true);
-  }
-  return ret;
+  return sumOverSubClusters(
+      level, sp,
+      [&](bool first, bool edgeEdge) {
+        return peIngressVolume(level, t, c, first, edgeEdge);
+      },
+      cluster.numSub - 1);
 }
 
 int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
@@ -519,23 +540,15 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
 }
 
 int64_t Analysis::spatialEgress(unsigned level, const Case &c) const {
-  const Cluster &cluster = clusters[level];
   SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
   if (!sp.mapped)
     return peEgressVolume(level, c, false, true, false);
-  if (!sp.edge)
-    return peEgressVolume(level, c, false, true, false) +
-           (cluster.numSub - 1) * peEgressVolume(level, c, false, false, false);
-  bool edgeEdge = sp.state.spEdgeEdge;
-  int64_t ret = peEgressVolume(level, c, false, true,
-                               cluster.numEdgeSub == 1 && edgeEdge);
-  if (cluster.numEdgeSub > 1) {
-    int64_t ee = edgeEdge ? 1 : 0;
-    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
-    ret += full * peEgressVolume(level, c, false, false, false);
-    ret += ee * peEgressVolume(level, c, false, false, true);
-  }
-  return ret;
+  return sumOverSubClusters(
+      level, sp,
+      [&](bool first, bool edgeEdge) {
+        return peEgressVolume(level, c, false, first, edgeEdge);
+      },
+      clusters[level].numSub - 1);
 }
 
 int64_t Analysis::criticalPathPartialSums(unsigned level, const Case &c) const {
@@ -561,18 +574,18 @@ int64_t Analysis::outputMappingSize(unsigned level, const Case &c,
       sp.edge |= c.states[i].isEdge();
     }
   }
-  if (!sp.mapped || !sp.edge)
+  if (!sp.mapped)
     return cluster.numSub * peEgressVolume(level, c, partialSums, true, false);
-  bool edgeEdge = sp.state.spEdgeEdge;
-  int64_t ret = peEgressVolume(level, c, partialSums, true,
-                               cluster.numEdgeSub == 1 && edgeEdge);
-  if (cluster.numEdgeSub > 1) {
-    int64_t ee = edgeEdge ? 1 : 0;
-    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
-    ret += full * peEgressVolume(level, c, partialSums, true, false);
-    ret += ee * peEgressVolume(level, c, partialSums, false, true, false);
-  }
-  return ret;
+  // Every sub-cluster holds a full chunk (the first's); at the edge the
+  // full ones count as first ones, and the partial one keeps its chunk
+  // without the edge's reuse.
+  return sumOverSubClusters(
+      level, sp,
+      [&](bool first, bool edgeEdge) {
+        return peEgressVolume(level, c, partialSums, first || !edgeEdge,
+                              edgeEdge, /*reuseAtEdge=*/first);
+      },
+      cluster.numSub - 1, /*edgeEdgeFirst=*/false);
 }
 
 int64_t Analysis::mappedVolume(unsigned level, TensorClass t) const {

@@ -95,21 +95,13 @@ LogicalResult mlir::accel::verifyDirectiveAttr(
 }
 
 Directive ClusterAttr::getDirective() const {
-  Directive directive;
-  directive.kind = DirectiveKind::Cluster;
-  directive.size = getSize();
-  directive.clusterKind = getKind();
-  return directive;
+  return Directive::cluster(getSize(), getKind());
 }
 
 LogicalResult
 ClusterAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
                     SizeExpr size, ClusterKind kind) {
-  Directive directive;
-  directive.kind = DirectiveKind::Cluster;
-  directive.size = size;
-  directive.clusterKind = kind;
-  return verifyDirectiveAttr(emitError, directive);
+  return verifyDirectiveAttr(emitError, Directive::cluster(size, kind));
 }
 
 //===----------------------------------------------------------------------===//

@@ -106,6 +106,7 @@ def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
 // Directives
 //===----------------------------------------------------------------------===//
 
+// `kind` names the Directive constructor: spatialMap or temporalMap.
 class Accel_MapAttr<string name, string attrMnemonic, string kind>
     : Accel_Attr<name, attrMnemonic,
                  [DeclareAttrInterfaceMethods<Accel_DirectiveAttrInterface>]> {
@@ -114,27 +115,23 @@ class Accel_MapAttr<string name, string attrMnemonic, string kind>
                         Accel_DimParameter:$dim);
   let assemblyFormat = "`<` $size `,` $offset `,` $dim `>`";
   let genVerifyDecl = 1;
-  string directiveKind = kind;
   let extraClassDefinition = [{
     ::mlir::accel::Directive $cppClass::getDirective() const {
-      return ::mlir::accel::Directive{
-          ::mlir::accel::DirectiveKind::}] # kind # [{, getDim(), getSize(),
-          getOffset(), ::mlir::accel::ClusterKind::Physical};
+      return ::mlir::accel::Directive::}] # kind # [{(getSize(), getOffset(),
+                                                    getDim());
     }
     ::llvm::LogicalResult $cppClass::verify(
         ::llvm::function_ref<::mlir::InFlightDiagnostic()> emitError,
         ::mlir::accel::SizeExpr size, ::mlir::accel::SizeExpr offset,
         ::mlir::accel::Dim dim) {
       return ::mlir::accel::verifyDirectiveAttr(
-          emitError, ::mlir::accel::Directive{
-              ::mlir::accel::DirectiveKind::}] # kind # [{, dim, size, offset,
-              ::mlir::accel::ClusterKind::Physical});
+          emitError, ::mlir::accel::Directive::}] # kind # [{(size, offset, dim));
     }
   }];
 }
 
 def Accel_SpatialMapAttr
-    : Accel_MapAttr<"SpatialMap", "spatial_map", "SpatialMap"> {
+    : Accel_MapAttr<"SpatialMap", "spatial_map", "spatialMap"> {
   let summary = "MAESTRO's SpatialMap(size, offset) D";
   let description = [{
     Distributes dimension `D` over the sub-units of the current cluster
@@ -153,7 +150,7 @@ def Accel_SpatialMapAttr
 }
 
 def Accel_TemporalMapAttr
-    : Accel_MapAttr<"TemporalMap", "temporal_map", "TemporalMap"> {
+    : Accel_MapAttr<"TemporalMap", "temporal_map", "temporalMap"> {
   let summary = "MAESTRO's TemporalMap(size, offset) D";
   let description = [{
     Every sub-unit of the current cluster level holds the same chunk of

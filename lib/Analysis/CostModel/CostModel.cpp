@@ -154,10 +154,10 @@ struct IterState {
 struct Case {
   llvm::SmallVector<IterState, 12> states;
   int64_t occurrences = 1;
-  bool allInit() const {
-    return llvm::all_of(
-        states, [](const IterState &s) { return s.pos == Position::Init; });
-  }
+  /// The innermost map not at its init position (-1: all at init); it is
+  /// what changes from the previous step.
+  int changing = -1;
+  bool allInit() const { return changing == -1; }
 };
 
 using Counts = std::array<int64_t, kNumTensorClasses>;
@@ -326,8 +326,11 @@ llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
   while (true) {
     Case c;
     for (auto [i, states] : llvm::enumerate(perMap)) {
-      c.states.push_back(states[choice[i]]);
-      c.occurrences *= states[choice[i]].occurrences;
+      const IterState &state = states[choice[i]];
+      c.states.push_back(state);
+      c.occurrences *= state.occurrences;
+      if (state.pos != Position::Init)
+        c.changing = static_cast<int>(i);
     }
     cases.push_back(std::move(c));
     unsigned i = perMap.size();
@@ -396,11 +399,7 @@ int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
                                   bool firstPE, bool edgeEdgePE) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
-  // The innermost map that has left its first position changes this step.
-  int changing = -1;
-  for (auto [i, st] : llvm::enumerate(c.states))
-    if (st.pos != Position::Init)
-      changing = static_cast<int>(i);
+  int changing = c.changing;
   if (changing == -1)
     return peMappedVolume(level, t, c, firstPE, edgeEdgePE);
   // A coupled map inside the changing one that is still at its first,

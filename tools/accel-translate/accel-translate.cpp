@@ -1,11 +1,12 @@
 //===- accel-translate.cpp - Translations in and out of accel-mlir --------===//
 //
-// mlir-translate style driver: MAESTRO `.m` import/export; STONNE's argument
-// form and MAERI schedule export register here as they land.
+// mlir-translate style driver: MAESTRO `.m` import/export, MAERI schedule
+// export; STONNE's argument form registers here when it lands.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Target/MAERI/MaeriExport.h"
 #include "accel/Target/Maestro/Maestro.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -16,6 +17,7 @@
 
 int main(int argc, char **argv) {
   mlir::accel::registerMaestroTranslations();
+  mlir::accel::registerMaeriTranslations();
   // Parse and print accel IR unchanged: the identity translation every
   // mlir-translate style tool can check its plumbing with.
   mlir::TranslateFromMLIRRegistration roundtrip(

@@ -400,7 +400,7 @@ struct ConvertLinalgToAccelPass
         rewriter.getDenseI64ArrayAttr(plan.shape.stride),
         rewriter.getDenseI64ArrayAttr(plan.shape.dilation),
         rewriter.getDenseI64ArrayAttr(plan.shape.padding), DataflowAttr(),
-        CostAttr(), input, op.getDpsInputOperand(1)->get(), zeroPoints,
+        CostAttr(), MaeriScheduleAttr(), input, op.getDpsInputOperand(1)->get(), zeroPoints,
         op.getDpsInitOperand(0)->get());
     rewriter.replaceOp(op, layer.getResult());
     ++numLayers;

@@ -300,7 +300,8 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
                       info->outputLayout),
       builder.getDenseI64ArrayAttr(shape.stride),
       builder.getDenseI64ArrayAttr(shape.dilation),
-      builder.getDenseI64ArrayAttr(shape.padding), dataflow, CostAttr(), input,
+      builder.getDenseI64ArrayAttr(shape.padding), dataflow, CostAttr(),
+      MaeriScheduleAttr(), input,
       filter, ValueRange(), init);
   return op.getResult();
 }

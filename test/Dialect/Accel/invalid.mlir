@@ -474,3 +474,123 @@ func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
          -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// maeri_schedule
+//===----------------------------------------------------------------------===//
+
+// expected-error @below {{vn_size 8 is not t_r * t_s * t_c = 9}}
+func.func @f() attributes {m = #accel.maeri_schedule<t_r = 3, t_s = 3, order = [K, C, R, S, OY, OX, N, G], vn_size = 8, num_vns = 1, folds = 1>} { return }
+
+// -----
+
+// expected-error @below {{num_vns 2 is not t_n * t_g * t_k * t_oy * t_ox = 4}}
+func.func @f() attributes {m = #accel.maeri_schedule<t_k = 4, order = [K, C, R, S, OY, OX, N, G], vn_size = 1, num_vns = 2, folds = 1>} { return }
+
+// -----
+
+// expected-error @below {{folds must be positive, got 0}}
+func.func @f() attributes {m = #accel.maeri_schedule<order = [K, C, R, S, OY, OX, N, G], vn_size = 1, num_vns = 1, folds = 0>} { return }
+
+// -----
+
+// expected-error @below {{tile sizes must be in [1, 2147483648], got 0}}
+func.func @f() attributes {m = #accel.maeri_schedule<t_k = 0, order = [K, C, R, S, OY, OX, N, G], vn_size = 1, num_vns = 0, folds = 1>} { return }
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: T_C = 5 must be in [1, 4] (the size of C)}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<t_c = 5, order = [K, C, R, S, OY, OX, N, G], vn_size = 5, num_vns = 1, folds = 9>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: the tile order names K twice}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<order = [K, K, R, S, OY, OX, N, G], vn_size = 1, num_vns = 1, folds = 36>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: the tile order must name all of N, G, K, C, R, S, OY, OX once; it names 3}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<order = [K, C, R], vn_size = 1, num_vns = 1, folds = 36>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: the tile order names output rows/cols as OY/OX}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<order = [K, C, R, S, Y, OX, N, G], vn_size = 1, num_vns = 1, folds = 36>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64, maeri_ms = 16, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: a virtual neuron of 36 multiplier switches (T_R*T_S*T_C) does not fit the 16 of the array}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<t_c = 4, t_r = 3, t_s = 3, order = [K, C, R, S, OY, OX, N, G], vn_size = 36, num_vns = 1, folds = 1>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64, maeri_ms = 16, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: 8 virtual neurons of 4 multiplier switches need 32, the array has 16}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<t_k = 8, t_c = 4, order = [K, C, R, S, OY, OX, N, G], vn_size = 4, num_vns = 8, folds = 9>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: folds 4 but the tiles need 9}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<t_c = 4, order = [K, C, R, S, OY, OX, N, G], vn_size = 4, num_vns = 1, folds = 4>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}
+
+// -----
+
+module attributes {accel.target = #accel.pe_array<num_pes = 64>} {
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @below {{'accel.layer' op 'l': MAERI schedule: forwarding is what this tile order does}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<t_s = 3, order = [K, C, R, S, OY, N, G, OX], vn_size = 3, num_vns = 1, folds = 12>} -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+}

@@ -18,6 +18,7 @@ module attributes {accel.target = #accel.pe_array<num_pes = 256, simd_lanes = 1,
 // CHECK-SAME: hw_maeri = #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8, maeri_rn_bw = 4>
 // CHECK-SAME: kind = #accel.layer_kind<depthwise>
 // CHECK-SAME: layout = #accel.layout<"NYXC", "RSCK", "NYXK">
+// CHECK-SAME: maeri = #accel.maeri_schedule<t_k = 16, t_c = 4, t_r = 3, t_s = 3, order = [K, C, R, S, OY, OX, N, G], vn_size = 36, num_vns = 16, folds = 128, forwarding = true>
 // CHECK-SAME: spatial = #accel.spatial_map<sz(R), 1, Y>
 // CHECK-SAME: temporal = #accel.temporal_map<14, 8, OX>
 func.func @attributes() attributes {
@@ -32,7 +33,8 @@ func.func @attributes() attributes {
   dims = #accel.dims<X = 224, Y = 224, K = 64, C = 3, R = 7, S = 7>,
   layout = #accel.layout<"NYXC", "RSCK", "NYXK">,
   cost = #accel.cost<runtime = 6782976, throughput = 50.09, macs = 339738624>,
-  kind = #accel.layer_kind<depthwise>
+  kind = #accel.layer_kind<depthwise>,
+  maeri = #accel.maeri_schedule<t_k = 16, t_c = 4, t_r = 3, t_s = 3, t_n = 1, order = [K, C, R, S, OY, OX, N, G], vn_size = 36, num_vns = 16, folds = 128, forwarding = true>
 } {
   return
 }
@@ -55,6 +57,17 @@ func.func @conv2d_nchw(%in: tensor<1x512x14x14xf32>, %w: tensor<512x512x3x3xf32>
          {cost = #accel.cost<runtime = 6782976>}
          -> tensor<1x512x12x12xf32>
   return %0 : tensor<1x512x12x12xf32>
+}
+
+// A layer with its MAERI schedule (64 multiplier switches).
+// CHECK-LABEL: func.func @scheduled
+// CHECK: accel.layer "sched" conv2d {{.*}} {schedule = #accel.maeri_schedule<t_k = 8, t_c = 2, t_r = 3, order = [K, C, R, S, OY, OX, N, G], vn_size = 6, num_vns = 8, folds = 6>}
+func.func @scheduled(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  %0 = accel.layer "sched" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)
+         {schedule = #accel.maeri_schedule<t_k = 8, t_c = 2, t_r = 3, order = [K, C, R, S, OY, OX, N, G], vn_size = 6, num_vns = 8, folds = 6>}
+         -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
 }
 
 // Stride 2 with asymmetric padding (TF "same"): (112 + 0 + 1 - 3) / 2 + 1 = 56.

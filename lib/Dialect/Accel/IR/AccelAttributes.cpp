@@ -42,6 +42,25 @@ FailureOr<bool> mlir::accel::parseBoolKeyword(AsmParser &parser) {
                           "expected 'true' or 'false'");
 }
 
+FailureOr<SmallVector<Dim>> mlir::accel::parseDimList(AsmParser &parser) {
+  SmallVector<Dim> dims;
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+        FailureOr<Dim> dim = FieldParser<Dim>::parse(parser);
+        if (failed(dim))
+          return failure();
+        dims.push_back(*dim);
+        return success();
+      }))
+    return failure();
+  return dims;
+}
+
+void mlir::accel::printDimList(AsmPrinter &printer, ArrayRef<Dim> dims) {
+  printer << "[";
+  llvm::interleaveComma(dims, printer, [&](Dim d) { printer << d; });
+  printer << "]";
+}
+
 FailureOr<Dim> FieldParser<Dim>::parse(AsmParser &parser) {
   SMLoc loc = parser.getCurrentLocation();
   StringRef name;
@@ -346,6 +365,58 @@ std::optional<double> CostAttr::getNumber(StringRef name) const {
   if (auto real = dyn_cast_or_null<FloatAttr>(value))
     return real.getValueAsDouble();
   return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// MaeriScheduleAttr
+//===----------------------------------------------------------------------===//
+
+MaeriSchedule MaeriScheduleAttr::getSchedule() const {
+  MaeriSchedule s;
+  auto set = [&](TileDim t, int64_t v) {
+    s.tile[static_cast<unsigned>(t)] = v;
+  };
+  set(TileDim::N, getTN());
+  set(TileDim::G, getTG());
+  set(TileDim::K, getTK());
+  set(TileDim::C, getTC());
+  set(TileDim::R, getTR());
+  set(TileDim::S, getTS());
+  set(TileDim::OY, getTOy());
+  set(TileDim::OX, getTOx());
+  s.order.assign(getOrder().begin(), getOrder().end());
+  return s;
+}
+
+MaeriScheduleAttr MaeriScheduleAttr::get(MLIRContext *context,
+                                         const MaeriSchedule &s,
+                                         const LayerShape &shape) {
+  return get(context, s[TileDim::N], s[TileDim::G], s[TileDim::K],
+             s[TileDim::C], s[TileDim::R], s[TileDim::S], s[TileDim::OY],
+             s[TileDim::OX], s.order, s.vnSize(), s.numVNs(), s.folds(shape),
+             s.usesForwarding(shape));
+}
+
+LogicalResult
+MaeriScheduleAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
+                          int64_t tN, int64_t tG, int64_t tK, int64_t tC,
+                          int64_t tR, int64_t tS, int64_t tOy, int64_t tOx,
+                          ArrayRef<Dim> order, int64_t vnSize, int64_t numVNs,
+                          int64_t folds, bool forwarding) {
+  for (int64_t t : {tN, tG, tK, tC, tR, tS, tOy, tOx})
+    if (t < 1 || t > LayerShape::kMaxDimSize)
+      return emitError() << "tile sizes must be in [1, "
+                         << LayerShape::kMaxDimSize << "], got " << t;
+  if (vnSize != tR * tS * tC)
+    return emitError() << "vn_size " << vnSize
+                       << " is not t_r * t_s * t_c = " << tR * tS * tC;
+  if (numVNs != tN * tG * tK * tOy * tOx)
+    return emitError() << "num_vns " << numVNs
+                       << " is not t_n * t_g * t_k * t_oy * t_ox = "
+                       << tN * tG * tK * tOy * tOx;
+  if (folds < 1)
+    return emitError() << "folds must be positive, got " << folds;
+  return success();
 }
 
 #include "accel/Dialect/Accel/IR/AccelAttrInterfaces.cpp.inc"

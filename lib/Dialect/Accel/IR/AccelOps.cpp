@@ -168,6 +168,29 @@ LogicalResult LayerOp::verify() {
     return emitOpError() << "takes no zero points or two (input, filter), got "
                          << getZeroPoints().size();
 
+  if (MaeriScheduleAttr attr = getScheduleAttr()) {
+    HardwareConfig hw;
+    if (PEArrayAttr target = getTarget())
+      hw = target.getConfig();
+    llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+    if (!maeri)
+      return emitOpError() << "'" << getName() << "': no MAERI target: "
+                           << llvm::toString(maeri.takeError());
+    MaeriSchedule schedule = attr.getSchedule();
+    if (llvm::Error err = verifySchedule(schedule, shape, *maeri))
+      return emitOpError() << "'" << getName() << "': MAERI schedule: "
+                           << llvm::toString(std::move(err));
+    if (attr.getFolds() != schedule.folds(shape))
+      return emitOpError() << "'" << getName() << "': MAERI schedule: folds "
+                           << attr.getFolds() << " but the tiles need "
+                           << schedule.folds(shape);
+    if (attr.getForwarding() != schedule.usesForwarding(shape))
+      return emitOpError() << "'" << getName()
+                           << "': MAERI schedule: forwarding is "
+                           << (schedule.usesForwarding(shape) ? "" : "not ")
+                           << "what this tile order does";
+  }
+
   if (DataflowAttr dataflow = getDataflowAttr()) {
     std::optional<int64_t> numPEs;
     if (PEArrayAttr target = getTarget())

@@ -7,6 +7,7 @@
 #include "accel/Model/Dataflow.h"
 #include "accel/Model/Dim.h"
 #include "accel/Model/Hardware.h"
+#include "accel/Target/MAERI/MaeriSchedule.h"
 
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -27,6 +28,10 @@ AsmPrinter &operator<<(AsmPrinter &printer, ClusterKind kind);
 
 /// Parses `true` or `false`.
 FailureOr<bool> parseBoolKeyword(AsmParser &parser);
+
+/// `[K, C, OY]`: a bracketed list of canonical dimensions.
+FailureOr<SmallVector<Dim>> parseDimList(AsmParser &parser);
+void printDimList(AsmPrinter &printer, ArrayRef<Dim> dims);
 
 /// Verifies one directive on its own (positive sizes, no skipping offset).
 LogicalResult

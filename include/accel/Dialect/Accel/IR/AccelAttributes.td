@@ -295,4 +295,71 @@ def Accel_CostAttr : Accel_Attr<"Cost", "cost"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// maeri_schedule
+//===----------------------------------------------------------------------===//
+
+def Accel_DimListParameter
+    : ArrayRefParameter<"::mlir::accel::Dim", "canonical dimensions"> {
+  let parser = [{ ::mlir::accel::parseDimList($_parser) }];
+  let printer = [{ ::mlir::accel::printDimList($_printer, $_self) }];
+}
+
+def Accel_MaeriScheduleAttr : Accel_Attr<"MaeriSchedule", "maeri_schedule"> {
+  let summary = "how MAERI runs one layer: tiles, virtual neurons, tile order";
+  let description = [{
+    A schedule for the MAERI accelerator (docs/MAERI.md), in STONNE's terms.
+    A tile of `t_n x t_g x t_k x t_c x t_r x t_s x t_oy x t_ox` iterations is
+    mapped at once: every virtual neuron (VN) is `vn_size = t_r*t_s*t_c`
+    contiguous multiplier switches holding one output's weights, reduced by
+    the augmented reduction tree to one value; `num_vns = t_n*t_g*t_k*t_oy*t_ox`
+    VNs work side by side, VN i on switches [i*vn_size, (i+1)*vn_size). The
+    tiles are visited in `order` (outermost first); a tile that does not
+    hold the whole reduction R*S*C is one of `folds` partial-sum passes,
+    accumulated between passes. `forwarding` says whether inputs move over
+    the forwarding links between neighbouring switches (a window sliding
+    along output columns) instead of being distributed again.
+
+    Checked here: the VN size and count are the tile products. Checked by
+    `accel.layer` against the layer and the module's MAERI (the
+    `#accel.pe_array` MAERI parameters): every tile in [1, its dimension],
+    so every MAC is computed exactly once; `order` names N G K C R S OY OX
+    once each; VN size x VNs within the multiplier switches; `folds` and
+    `forwarding` as the tiles imply.
+
+    Example:
+
+    ```mlir
+    #accel.maeri_schedule<t_k = 16, t_c = 4, t_r = 3, t_s = 3, t_ox = 1,
+                          order = [K, C, R, S, OY, OX, N, G],
+                          vn_size = 36, num_vns = 16, folds = 128>
+    ```
+  }];
+  let parameters = (ins
+    DefaultValuedParameter<"int64_t", "1", "T_N">:$t_n,
+    DefaultValuedParameter<"int64_t", "1", "T_G">:$t_g,
+    DefaultValuedParameter<"int64_t", "1", "T_K">:$t_k,
+    DefaultValuedParameter<"int64_t", "1", "T_C">:$t_c,
+    DefaultValuedParameter<"int64_t", "1", "T_R">:$t_r,
+    DefaultValuedParameter<"int64_t", "1", "T_S">:$t_s,
+    DefaultValuedParameter<"int64_t", "1", "T_Y'">:$t_oy,
+    DefaultValuedParameter<"int64_t", "1", "T_X'">:$t_ox,
+    Accel_DimListParameter:$order,
+    "int64_t":$vn_size,
+    "int64_t":$num_vns,
+    "int64_t":$folds,
+    Accel_BoolParameter<"false", "inputs move over forwarding links">:$forwarding
+  );
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The MLIR-free schedule.
+    ::mlir::accel::MaeriSchedule getSchedule() const;
+    /// The attribute of `schedule` on a layer of `shape`.
+    static MaeriScheduleAttr get(::mlir::MLIRContext *context,
+                                 const ::mlir::accel::MaeriSchedule &schedule,
+                                 const ::mlir::accel::LayerShape &shape);
+  }];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_TD

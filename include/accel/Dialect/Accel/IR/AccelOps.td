@@ -37,7 +37,8 @@ def Accel_LayerOp : Accel_Op<"layer", [
     enclosing module has an `accel.target`, the clusters must fit its PE
     array. Dimensions a level does not map take the whole range left by the
     enclosing levels (MAESTRO's rule), so every dimension is covered at
-    every level. `cost` holds the cost model's results.
+    every level. `cost` holds the cost model's results, `schedule` how MAERI
+    runs the layer (checked against the layer and the module's MAERI).
 
     Example:
 
@@ -60,6 +61,7 @@ def Accel_LayerOp : Accel_Op<"layer", [
     DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
     OptionalAttr<Accel_DataflowAttr>:$dataflow,
     OptionalAttr<Accel_CostAttr>:$cost,
+    OptionalAttr<Accel_MaeriScheduleAttr>:$schedule,
     AnyRankedTensor:$input,
     AnyRankedTensor:$filter,
     Variadic<AnySignlessInteger>:$zero_points,

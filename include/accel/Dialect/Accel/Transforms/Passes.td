@@ -83,4 +83,29 @@ def AccelCostModel : Pass<"accel-cost-model", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }
 
+def AccelEmitMaeriSchedule
+    : Pass<"accel-emit-maeri-schedule", "::mlir::ModuleOp"> {
+  let summary = "Derive how MAERI runs each layer";
+  let description = [{
+    Attaches `schedule = #accel.maeri_schedule<...>` to every `accel.layer`
+    for the MAERI of the module's `accel.target` (its `maeri_ms`,
+    `maeri_dn_bw`, `maeri_rn_bw`; without them, one multiplier switch per PE).
+
+    With a dataflow, the schedule follows it (docs/MAERI.md): each spatial
+    map spreads its dimension over its sub-units, so its number of parallel
+    chunks multiplies that dimension's tile; the reduction dimensions
+    (C, R, S) make up a virtual neuron, the others the number of virtual
+    neurons; the temporal maps, outermost first, give the tile order. A
+    dataflow MAERI cannot run (a virtual neuron larger than the array, more
+    multiplier switches than it has) is an error naming the layer, why, and
+    the directive that spreads widest. Without a dataflow the layer gets a
+    weight-stationary default (a remark says which).
+
+    Example: NVDLA's `spatial_map<1, 1, C>` over 4 clusters and
+    `spatial_map<1, 1, K>` over 64 PEs give VNs of 4 switches (T_C = 4) and
+    64 VNs (T_K = 64) on a 256-switch MAERI.
+  }];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD

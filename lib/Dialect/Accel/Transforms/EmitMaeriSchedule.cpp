@@ -1,0 +1,61 @@
+//===- EmitMaeriSchedule.cpp - Derive MAERI schedules ---------------------===//
+
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Target/MAERI/MaeriSchedule.h"
+
+namespace mlir::accel {
+#define GEN_PASS_DEF_ACCELEMITMAERISCHEDULE
+#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
+} // namespace mlir::accel
+
+using namespace mlir;
+using namespace mlir::accel;
+
+namespace {
+struct EmitMaeriSchedulePass
+    : public accel::impl::AccelEmitMaeriScheduleBase<EmitMaeriSchedulePass> {
+  void runOnOperation() override {
+    bool failedAny = false;
+    getOperation().walk([&](LayerOp layer) {
+      HardwareConfig hw;
+      if (PEArrayAttr target = layer.getTarget())
+        hw = target.getConfig();
+      llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+      if (!maeri) {
+        layer.emitError() << "no MAERI target for layer '" << layer.getName()
+                          << "': " << llvm::toString(maeri.takeError());
+        failedAny = true;
+        return;
+      }
+      LayerShape shape = layer.getShape();
+      MaeriSchedule schedule;
+      if (DataflowAttr dataflow = layer.getDataflowAttr()) {
+        llvm::Expected<BoundDataflow> bound =
+            bindDataflow(dataflow.getModelDirectives(), shape, hw.numPEs);
+        llvm::Expected<MaeriSchedule> derived =
+            bound ? deriveSchedule(*bound, shape, *maeri)
+                  : llvm::Expected<MaeriSchedule>(bound.takeError());
+        if (!derived) {
+          layer.emitError() << "MAERI cannot run layer '" << layer.getName()
+                            << "' with dataflow '" << dataflow.getName()
+                            << "': " << llvm::toString(derived.takeError());
+          failedAny = true;
+          return;
+        }
+        schedule = *derived;
+      } else {
+        std::string description;
+        schedule = defaultSchedule(shape, *maeri, &description);
+        layer.emitRemark() << "layer '" << layer.getName()
+                           << "' has no dataflow; MAERI default mapping: "
+                           << description;
+      }
+      layer.setScheduleAttr(
+          MaeriScheduleAttr::get(&getContext(), schedule, shape));
+    });
+    if (failedAny)
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -30,3 +30,11 @@ tools = [
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.accel_tools_dir, append_path=True)
+
+# Running lowered IR with mlir-runner (the independent reference of the
+# MAERI executor's output).
+config.substitutions.append(
+    ("%mlir_runner_libs",
+     ",".join(os.path.join(config.mlir_lib_dir, lib)
+              for lib in ("libmlir_runner_utils.so",
+                          "libmlir_c_runner_utils.so"))))

@@ -21,6 +21,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <map>
+#include <optional>
 
 using namespace mlir::accel;
 
@@ -338,58 +341,153 @@ std::vector<double> mlir::accel::referenceConvolution(const LayerShape &shape,
   return out;
 }
 
+namespace {
+/// Tiles that cost the same, counted together: the extents of a group of
+/// dimensions, the input span they produce (rows or columns, and the part
+/// that is new when the tile slides), and which of the dimensions are at
+/// their first tile (that decides weight reloads).
+struct TileClass {
+  int64_t count = 0;
+  std::array<int64_t, kNumDims> extent{};
+  int64_t span = 1, newSpan = 1;
+  unsigned firstMask = 0; // bit idx(d): dimension d at its first tile
+};
+
+/// The classes of one group: a lone dimension (`second` == nullopt) or an
+/// output dimension with its filter dimension, whose input span is clipped
+/// by padding and the image border.
+std::vector<TileClass> classesOf(const LayerShape &shape,
+                                 const MaeriSchedule &s, Dim first,
+                                 std::optional<Dim> window, bool slides) {
+  auto tileOf = [&](Dim d) {
+    for (unsigned t = 0; t < kNumTileDims; ++t)
+      if (kTiled[t] == d)
+        return s.tile[t];
+    return int64_t(1);
+  };
+  int64_t t1 = tileOf(first), n1 = ceilDiv(shape.size(first), t1);
+  int64_t t2 = window ? tileOf(*window) : 1;
+  int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
+  bool rows = first == Dim::OY;
+  std::map<std::array<int64_t, 6>, int64_t> histogram;
+  for (int64_t i = 0; i < n1; ++i) {
+    int64_t lo1 = i * t1, hi1 = std::min(lo1 + t1, shape.size(first));
+    for (int64_t j = 0; j < n2; ++j) {
+      int64_t lo2 = j * t2, hi2 = window ? std::min(lo2 + t2, shape.size(*window)) : 1;
+      int64_t span = 1, newSpan = 1;
+      if (window) {
+        unsigned a = rows ? 0 : 1;
+        int64_t pad = shape.padding[rows ? 0 : 2];
+        int64_t extent = shape.size(rows ? Dim::Y : Dim::X);
+        int64_t spanLo;
+        span = spanOf(lo1, hi1, lo2, hi2, shape.stride[a], shape.dilation[a],
+                      pad, extent, &spanLo);
+        newSpan = span;
+        if (slides && i > 0) {
+          int64_t prevLo;
+          int64_t prev = spanOf(lo1 - t1, lo1, lo2, hi2, shape.stride[a],
+                                shape.dilation[a], pad, extent, &prevLo);
+          newSpan -= std::max<int64_t>(
+              0, std::min(prevLo + prev, spanLo + span) -
+                     std::max(prevLo, spanLo));
+        }
+      }
+      ++histogram[{hi1 - lo1, hi2 - lo2, span, newSpan, i == 0, j == 0}];
+    }
+  }
+  std::vector<TileClass> classes;
+  for (const auto &[key, count] : histogram) {
+    TileClass c;
+    c.count = count;
+    c.extent.fill(1);
+    c.extent[idx(first)] = key[0];
+    c.firstMask = key[4] ? 1u << idx(first) : 0u;
+    if (window) {
+      c.extent[idx(*window)] = key[1];
+      c.firstMask |= key[5] ? 1u << idx(*window) : 0u;
+      c.span = key[2];
+      c.newSpan = key[3];
+    }
+    classes.push_back(c);
+  }
+  return classes;
+}
+} // namespace
+
 int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
                                          const MaeriSchedule &s,
                                          const MaeriTargetModel &target) {
-  // Full tiles everywhere; weights reload whenever a weight dimension or a
-  // dimension outside the innermost weight dimension of the order moves.
+  // The simulator's cycle model summed over classes of tiles that cost the
+  // same (edge tiles, tiles whose windows the padding or the border clips,
+  // tiles that slide), instead of walking the tiles: independent code for
+  // the same model, so the two check each other.
+  const int64_t dnBw = target.distributionBandwidth();
+  const int64_t rnBw = target.reductionBandwidth();
+  const bool forwarding = s.usesForwarding(shape);
   std::array<int64_t, kNumDims> count{};
-  int64_t tiles = 1;
-  for (unsigned t = 0; t < kNumTileDims; ++t) {
-    Dim d = kTiled[t];
-    count[idx(d)] = ceilDiv(shape.size(d), s.tile[t]);
-    tiles *= count[idx(d)];
-  }
+  for (unsigned t = 0; t < kNumTileDims; ++t)
+    count[idx(kTiled[t])] = ceilDiv(shape.size(kTiled[t]), s.tile[t]);
+
+  // A tile reloads weights when every dimension after the innermost weight
+  // dimension that moves is at its first tile (then a weight dimension
+  // changed since the previous tile).
   auto isWeightDim = [](Dim d) {
     return d == Dim::G || d == Dim::K || d == Dim::C || d == Dim::R ||
            d == Dim::S;
   };
-  // Weights stay while only dimensions inside the innermost weight
-  // dimension that has more than one tile move.
   int innermostWeight = -1;
   for (auto [i, d] : llvm::enumerate(s.order))
     if (isWeightDim(d) && count[idx(d)] > 1)
       innermostWeight = static_cast<int>(i);
-  int64_t weightLoads = 1;
-  for (int i = 0; i <= innermostWeight; ++i)
-    weightLoads *= count[idx(s.order[i])];
-  int64_t dnBw = target.distributionBandwidth();
-  int64_t weightCycles =
-      ceilDiv(s[TileDim::G] * s[TileDim::K] * s.vnSize(), dnBw);
+  unsigned reloadMask = 0;
+  for (int i = innermostWeight + 1; i < static_cast<int>(s.order.size()); ++i)
+    reloadMask |= 1u << idx(s.order[i]);
 
-  int64_t rows = (s[TileDim::OY] - 1) * shape.stride[0] +
-                 (s[TileDim::R] - 1) * shape.dilation[0] + 1;
-  int64_t cols = (s[TileDim::OX] - 1) * shape.stride[1] +
-                 (s[TileDim::S] - 1) * shape.dilation[1] + 1;
-  int64_t planes = s[TileDim::N] * s[TileDim::G] * s[TileDim::C];
-  int64_t fullInputs = planes * std::min(rows, shape.size(Dim::Y)) *
-                       std::min(cols, shape.size(Dim::X));
-  int64_t streamFull =
-      std::max({ceilDiv(fullInputs, dnBw), int64_t(1),
-                ceilDiv(s.numVNs(), target.reductionBandwidth())});
-  int64_t streaming = tiles * streamFull;
-  if (s.usesForwarding(shape)) {
-    // Sliding tiles send only their new columns.
-    int64_t slides = tiles - tiles / count[idx(Dim::OX)];
-    int64_t newCols = std::min(cols, s[TileDim::OX] * shape.stride[1]);
-    int64_t streamSlide = std::max(
-        {ceilDiv(planes * std::min(rows, shape.size(Dim::Y)) * newCols, dnBw),
-         int64_t(1), ceilDiv(s.numVNs(), target.reductionBandwidth())});
-    streaming += slides * (streamSlide - streamFull);
-  }
+  std::vector<std::vector<TileClass>> groups = {
+      classesOf(shape, s, Dim::N, std::nullopt, false),
+      classesOf(shape, s, Dim::G, std::nullopt, false),
+      classesOf(shape, s, Dim::K, std::nullopt, false),
+      classesOf(shape, s, Dim::C, std::nullopt, false),
+      classesOf(shape, s, Dim::OY, Dim::R, false),
+      classesOf(shape, s, Dim::OX, Dim::S, forwarding)};
+
+  int64_t cycles = 0;
+  std::function<void(unsigned, const TileClass &, int64_t)> sum =
+      [&](unsigned group, const TileClass &acc, int64_t rows) {
+        if (group == groups.size()) {
+          auto e = [&](Dim d) { return acc.extent[idx(d)]; };
+          int64_t vns = e(Dim::N) * e(Dim::G) * e(Dim::K) * e(Dim::OY) *
+                        e(Dim::OX);
+          int64_t vnSize = e(Dim::C) * e(Dim::R) * e(Dim::S);
+          int64_t planes = e(Dim::N) * e(Dim::G) * e(Dim::C);
+          int64_t inputs = planes * rows * acc.newSpan;
+          int64_t tile = std::max({ceilDiv(inputs, dnBw), int64_t(1),
+                                   ceilDiv(vns, rnBw)});
+          if ((acc.firstMask & reloadMask) == reloadMask)
+            tile += ceilDiv(e(Dim::G) * e(Dim::K) * vnSize, dnBw);
+          cycles += acc.count * tile;
+          return;
+        }
+        for (const TileClass &c : groups[group]) {
+          TileClass next = acc;
+          next.count *= c.count;
+          for (unsigned d = 0; d < kNumDims; ++d)
+            next.extent[d] *= c.extent[d];
+          next.firstMask |= c.firstMask;
+          // The rows come from the (OY, R) group, the columns (and what is
+          // new of them) from the (OX, S) group, the last.
+          next.newSpan = c.newSpan;
+          sum(group + 1, next, group == 4 ? c.span : rows);
+        }
+      };
+  TileClass start;
+  start.count = 1;
+  start.extent.fill(1);
+  sum(0, start, 1);
+
   int64_t fill = target.treeDepth() +
                  static_cast<int64_t>(llvm::Log2_64_Ceil(
                      static_cast<uint64_t>(std::max<int64_t>(s.vnSize(), 1)))) +
                  1;
-  return weightLoads * weightCycles + streaming + fill;
+  return cycles + fill;
 }

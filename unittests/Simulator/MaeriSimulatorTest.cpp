@@ -4,6 +4,9 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
+#include <random>
+
 using namespace mlir::accel;
 
 namespace {
@@ -144,4 +147,46 @@ TEST(MaeriSimulator, TimingOnlyGivesTheSameCycles) {
   EXPECT_TRUE(timing.output.empty());
 }
 
+} // namespace
+
+namespace {
+// The closed-form model and the tile walk are separate code for the same
+// cycle model: on random layers (strides, dilations, padding, edge tiles)
+// and random schedules (tiles, orders, forwarding) they must agree exactly.
+TEST(MaeriSimulator, EstimateMatchesTheWalkOnRandomSchedules) {
+  std::mt19937 rng(20261125);
+  auto pick = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  MaeriTargetModel m = maeri(64, 8, 4);
+  int checked = 0;
+  for (int iter = 0; iter < 2000 && checked < 400; ++iter) {
+    LayerShape shape;
+    shape.sizes = {pick(1, 2), pick(1, 2), pick(1, 9), pick(1, 9),
+                   pick(1, 4), pick(1, 4), pick(4, 13), pick(4, 13)};
+    shape.stride = {pick(1, 3), pick(1, 3)};
+    shape.dilation = {pick(1, 2), pick(1, 2)};
+    shape.padding = {pick(0, 2), pick(0, 2), pick(0, 2), pick(0, 2)};
+    if (shape.outputRows() < 1 || shape.outputCols() < 1)
+      continue;
+    MaeriSchedule s;
+    for (unsigned t = 0; t < kNumTileDims; ++t)
+      s.tile[t] = pick(1, shape.size(canonicalDim(static_cast<TileDim>(t))));
+    s.order = {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S, Dim::OY, Dim::OX};
+    std::shuffle(s.order.begin(), s.order.end(), rng);
+    if (pick(0, 1)) { // often end on OX, where forwarding can happen
+      auto ox = std::find(s.order.begin(), s.order.end(), Dim::OX);
+      std::rotate(ox, ox + 1, s.order.end());
+    }
+    if (llvm::Error err = verifySchedule(s, shape, m)) {
+      llvm::consumeError(std::move(err));
+      continue;
+    }
+    SimResult r = run(shape, s, m, SimOperands{}, /*timingOnly=*/true);
+    ASSERT_EQ(estimateMaeriCycles(shape, s, m), r.stats.cycles)
+        << "iteration " << iter;
+    ++checked;
+  }
+  EXPECT_GE(checked, 200);
+}
 } // namespace

@@ -3,6 +3,7 @@
 #include "accel/Analysis/CostModel/CostModel.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "LayerCost.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -22,20 +23,6 @@ using namespace mlir;
 using namespace mlir::accel;
 
 namespace {
-
-CostLayerKind costKindOf(LayerKind kind) {
-  switch (kind) {
-  case LayerKind::Conv2d:
-    return CostLayerKind::Conv;
-  case LayerKind::Depthwise:
-    return CostLayerKind::Depthwise;
-  case LayerKind::Grouped:
-    return CostLayerKind::Grouped;
-  case LayerKind::Gemm:
-    return CostLayerKind::Gemm;
-  }
-  llvm_unreachable("unknown LayerKind");
-}
 
 constexpr const char *kTensorNames[kNumTensorClasses] = {"input", "filter",
                                                          "output"};
@@ -184,8 +171,7 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
       if (PEArrayAttr target = layer.getTarget())
         hw = target.getConfig();
       llvm::Expected<CostReport> report =
-          evaluateCost(costKindOf(layer.getKind()), layer.getShape(),
-                       dataflow.getModelDirectives(), hw);
+          evaluateLayerCost(layer, hw);
       if (!report) {
         layer.emitError() << "cost model on layer '" << layer.getName()
                           << "': " << llvm::toString(report.takeError());

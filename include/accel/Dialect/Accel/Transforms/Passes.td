@@ -108,4 +108,48 @@ def AccelEmitMaeriSchedule
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }
 
+def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
+  let summary = "Run every scheduled layer on the simulated MAERI";
+  let description = [{
+    Runs each `accel.layer` that has a `schedule` through the simulated MAERI
+    executor (`lib/Simulator`, docs/MAERI.md) on real data, and checks the
+    output against a straightforward loop nest: bit for bit for integer
+    types; for floats the maximum relative error (|sim - ref| / max(|ref|, 1))
+    must stay within 1e-5. A failed check is an error at the layer.
+
+    Operands that are constants (`arith.constant`, or a `linalg.fill` of a
+    constant for the accumulator) are used as they are; the others are
+    filled from a deterministic pattern: element i of operand j is
+    `((i * 2654435761 + (seed + j) * 40503) >> 7) % 15 - 7` (divided by 8
+    for floats); accumulators that are not constant start at zero, and
+    zero points that are not constant are 0.
+
+    With `report=PATH` (CSV for `.csv` or `-`, JSON for `.json`) it writes
+    per layer, first and in this order: `Layer Number`, `Simulated Cycles`,
+    `Cost Model Cycles` (the analytical MAERI model of the same schedule,
+    summed over classes of tiles without walking them), `Cycle Ratio`,
+    `Num MACs`, `MS Utilization`, `Functional Check` (`passed`, `failed`,
+    or `skipped` without data), then the error, tolerance, the machine's
+    activity (tiles, weight-load, distribution and collection cycles,
+    elements sent, forwarded and multicast, stalls by cause) and, for a
+    layer with a dataflow, `MAESTRO Cycles`: the dataflow-level cost
+    model's runtime on the same target, for comparison.
+    `print-output` prints each layer's output tensor in mlir-runner's
+    `printMemrefF32` form; `timing-only` skips the data (same cycles).
+
+    Example: `accel-opt --accel-emit-maeri-schedule --accel-simulate=report=-`.
+  }];
+  let options = [
+    Option<"reportPath", "report", "std::string", /*default=*/"",
+           "Write a report: a .csv or .json path, or - for CSV on stdout">,
+    Option<"seed", "seed", "int64_t", /*default=*/"0",
+           "Seed of the pattern that fills non-constant operands">,
+    Option<"printOutput", "print-output", "bool", /*default=*/"false",
+           "Print every simulated output tensor">,
+    Option<"timingOnly", "timing-only", "bool", /*default=*/"false",
+           "Skip the data and the functional check (same cycles)">
+  ];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD

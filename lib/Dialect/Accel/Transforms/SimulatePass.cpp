@@ -1,0 +1,334 @@
+//===- SimulatePass.cpp - Run scheduled layers on the simulated MAERI -----===//
+
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Simulator/MaeriSimulator.h"
+#include "LayerCost.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace mlir::accel {
+#define GEN_PASS_DEF_ACCELSIMULATE
+#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
+} // namespace mlir::accel
+
+using namespace mlir;
+using namespace mlir::accel;
+
+namespace {
+
+constexpr double kFloatTolerance = 1e-5;
+
+/// The deterministic pattern of non-constant operands (documented in the
+/// pass description).
+double patternValue(int64_t i, int64_t stream, bool isFloat) {
+  uint64_t h = static_cast<uint64_t>(i) * 2654435761ull +
+               static_cast<uint64_t>(stream) * 40503ull;
+  double v = static_cast<double>(static_cast<int64_t>((h >> 7) % 15) - 7);
+  return isFloat ? v / 8 : v;
+}
+
+/// The values of `value` when it is a constant (dense or splat), a fill of
+/// a constant; otherwise `fallback(i)` for each of `n` elements.
+std::vector<double> valuesOf(Value value, int64_t n,
+                             llvm::function_ref<double(int64_t)> fallback) {
+  std::vector<double> out(n);
+  auto toDouble = [](Attribute a) -> std::optional<double> {
+    if (auto i = dyn_cast<IntegerAttr>(a))
+      return static_cast<double>(i.getValue().getSExtValue());
+    if (auto f = dyn_cast<FloatAttr>(a))
+      return f.getValueAsDouble();
+    return std::nullopt;
+  };
+  DenseElementsAttr dense;
+  if (matchPattern(value, m_Constant(&dense)) &&
+      dense.getNumElements() == n) {
+    int64_t i = 0;
+    for (Attribute a : dense.getValues<Attribute>())
+      out[i++] = toDouble(a).value_or(0);
+    return out;
+  }
+  if (auto fill = value.getDefiningOp<linalg::FillOp>()) {
+    Attribute scalar;
+    if (matchPattern(fill.getInputs().front(), m_Constant(&scalar)))
+      if (std::optional<double> v = toDouble(scalar)) {
+        std::fill(out.begin(), out.end(), *v);
+        return out;
+      }
+  }
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = fallback(i);
+  return out;
+}
+
+double scalarOf(Value value) {
+  Attribute a;
+  if (matchPattern(value, m_Constant(&a))) {
+    if (auto i = dyn_cast<IntegerAttr>(a))
+      return static_cast<double>(i.getValue().getSExtValue());
+    if (auto f = dyn_cast<FloatAttr>(a))
+      return f.getValueAsDouble();
+  }
+  return 0;
+}
+
+/// mlir-runner's printMemref layout: a metadata line, then nested brackets.
+void printTensor(llvm::raw_ostream &os, ArrayRef<int64_t> shape,
+                 ArrayRef<double> data, bool isFloat) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int i = static_cast<int>(shape.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  os << "Unranked Memref base@ = 0x0 rank = " << shape.size()
+     << " offset = 0 sizes = [";
+  llvm::interleaveComma(shape, os);
+  os << "] strides = [";
+  llvm::interleaveComma(strides, os);
+  os << "] data = \n";
+  std::function<void(unsigned, int64_t)> print = [&](unsigned dim,
+                                                     int64_t offset) {
+    os << "[";
+    for (int64_t i = 0; i < shape[dim]; ++i) {
+      if (dim + 1 == shape.size()) {
+        char text[32];
+        double v = data[offset + i];
+        if (isFloat)
+          std::snprintf(text, sizeof(text), "%g", v);
+        else
+          std::snprintf(text, sizeof(text), "%lld",
+                        static_cast<long long>(std::llround(v)));
+        os << text;
+      } else {
+        print(dim + 1, offset + i * strides[dim]);
+      }
+      // mlir-runner's spacing: ", ", a newline between rows, dim + 1 spaces.
+      if (i + 1 < shape[dim])
+        os << (dim + 1 == shape.size() ? ", " : ", \n")
+           << std::string(dim + 1, ' ');
+    }
+    os << "]";
+  };
+  if (shape.empty())
+    os << "[" << data.front() << "]";
+  else
+    print(0, 0);
+  os << "\n";
+}
+
+struct Row {
+  std::string layer;
+  SimStats stats;
+  int64_t estimate;
+  std::optional<int64_t> maestroCycles; // the dataflow's MAESTRO runtime
+  bool checked, passed;
+  double error;
+  bool isFloat;
+};
+
+std::string num(double v) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.6g", v);
+  return text;
+}
+
+struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    bool json = StringRef(reportPath).ends_with(".json");
+    if (!reportPath.empty() && reportPath != "-" && !json &&
+        !StringRef(reportPath).ends_with(".csv")) {
+      module.emitError() << "accel-simulate: report '" << reportPath
+                         << "' must end in .csv or .json (or be - for CSV "
+                            "on standard output)";
+      return signalPassFailure();
+    }
+    std::vector<Row> rows;
+    bool failedAny = false;
+    module.walk([&](LayerOp layer) {
+      MaeriScheduleAttr attr = layer.getScheduleAttr();
+      if (!attr)
+        return;
+      if (failed(simulate(layer, attr, rows)))
+        failedAny = true;
+    });
+    if (!reportPath.empty() && failed(writeReport(module, rows, json)))
+      failedAny = true;
+    if (failedAny)
+      signalPassFailure();
+  }
+
+  LogicalResult simulate(LayerOp layer, MaeriScheduleAttr attr,
+                         std::vector<Row> &rows) {
+    HardwareConfig hw;
+    if (PEArrayAttr target = layer.getTarget())
+      hw = target.getConfig();
+    llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+    if (!maeri)
+      return layer.emitError() << llvm::toString(maeri.takeError());
+    LayerShape shape = layer.getShape();
+    MaeriSchedule schedule = attr.getSchedule();
+
+    auto outType = cast<RankedTensorType>(layer.getInit().getType());
+    Type inElement = layer.getInput().getType().getElementType();
+    SimOperands ops;
+    ops.inputLayout = layer.getLayout().getInput().str();
+    ops.filterLayout = layer.getLayout().getFilter().str();
+    ops.outputLayout = layer.getLayout().getOutput().str();
+    ops.type.isFloat = isa<FloatType>(outType.getElementType());
+    ops.type.outputBits = outType.getElementType().getIntOrFloatBitWidth();
+    bool inFloat = isa<FloatType>(inElement);
+    if (!timingOnly) {
+      auto numElements = [](Value v) {
+        return cast<RankedTensorType>(v.getType()).getNumElements();
+      };
+      ops.input = valuesOf(layer.getInput(), numElements(layer.getInput()),
+                           [&](int64_t i) {
+                             return patternValue(i, seed, inFloat);
+                           });
+      ops.filter = valuesOf(layer.getFilter(), numElements(layer.getFilter()),
+                            [&](int64_t i) {
+                              return patternValue(i, seed + 1, inFloat);
+                            });
+      ops.init = valuesOf(layer.getInit(), numElements(layer.getInit()),
+                          [](int64_t) { return 0.0; });
+      if (!layer.getZeroPoints().empty()) {
+        ops.inputZeroPoint = scalarOf(layer.getZeroPoints()[0]);
+        ops.filterZeroPoint = scalarOf(layer.getZeroPoints()[1]);
+      }
+    }
+    llvm::Expected<SimResult> result =
+        simulateMaeri(shape, schedule, *maeri, ops, timingOnly);
+    if (!result)
+      return layer.emitError() << "simulating layer '" << layer.getName()
+                               << "': " << llvm::toString(result.takeError());
+
+    Row row{layer.getName().str(),
+            result->stats,
+            estimateMaeriCycles(shape, schedule, *maeri),
+            std::nullopt,
+            !timingOnly,
+            true,
+            0.0,
+            ops.type.isFloat};
+    // The dataflow-level figure for the same machine, for comparison only.
+    if (layer.getDataflowAttr()) {
+      llvm::Expected<CostReport> cost = evaluateLayerCost(layer, hw);
+      if (cost)
+        row.maestroCycles = cost->runtime;
+      else
+        llvm::consumeError(cost.takeError());
+    }
+    if (!timingOnly) {
+      std::vector<double> ref = referenceConvolution(shape, ops);
+      for (size_t i = 0; i < ref.size(); ++i) {
+        double diff = std::fabs(result->output[i] - ref[i]);
+        row.error = std::max(row.error, diff / std::max(std::fabs(ref[i]), 1.0));
+      }
+      row.passed = ops.type.isFloat ? row.error <= kFloatTolerance
+                                    : row.error == 0;
+      if (printOutput)
+        printTensor(llvm::outs(), outType.getShape(), result->output,
+                    ops.type.isFloat);
+    }
+    rows.push_back(row);
+    if (!row.passed)
+      return layer.emitError()
+             << "simulated MAERI output of layer '" << layer.getName()
+             << "' differs from the reference loop nest: maximum relative "
+                "error "
+             << row.error
+             << (ops.type.isFloat ? " exceeds 1e-5" : " (integers must match)");
+    return success();
+  }
+
+  LogicalResult writeReport(ModuleOp module, const std::vector<Row> &rows,
+                            bool json) {
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> file =
+        openOutputFile(reportPath, &error);
+    if (!file)
+      return module.emitError() << "accel-simulate: cannot write the report '"
+                                << reportPath << "': " << error;
+    llvm::raw_ostream &os = file->os();
+    auto cells = [](const Row &r) {
+      const SimStats &s = r.stats;
+      std::vector<std::pair<std::string, std::string>> c = {
+          {"Layer Number", r.layer},
+          {"Simulated Cycles", std::to_string(s.cycles)},
+          {"Cost Model Cycles", std::to_string(r.estimate)},
+          {"Cycle Ratio",
+           num(static_cast<double>(s.cycles) / static_cast<double>(r.estimate))},
+          {"Num MACs", std::to_string(s.macs)},
+          {"MS Utilization", num(s.msUtilization)},
+          {"Functional Check",
+           !r.checked ? "skipped" : r.passed ? "passed" : "failed"},
+          {"Max Relative Error", num(r.error)},
+          {"Tolerance", r.isFloat ? "1e-05" : "0"},
+          {"Tiles", std::to_string(s.tiles)},
+          {"Weight Load Cycles", std::to_string(s.weightLoadCycles)},
+          {"Distribution Cycles", std::to_string(s.distributionCycles)},
+          {"Collection Cycles", std::to_string(s.collectionCycles)},
+          {"Fill Drain Cycles", std::to_string(s.fillDrainCycles)},
+          {"DN Elements", std::to_string(s.dnElements)},
+          {"Forwarded Elements", std::to_string(s.forwardedElements)},
+          {"Multicast Deliveries", std::to_string(s.multicastDeliveries)},
+          {"MS Multiplies", std::to_string(s.msMultiplies)},
+          {"RN Adds", std::to_string(s.rnAdds)},
+          {"Collected", std::to_string(s.collected)},
+          {"Stall Distribution", std::to_string(s.stallDistribution)},
+          {"Stall Weight Load", std::to_string(s.stallWeightLoad)},
+          {"Stall Collection", std::to_string(s.stallCollection)},
+          {"MAESTRO Cycles",
+           r.maestroCycles ? std::to_string(*r.maestroCycles) : ""}};
+      return c;
+    };
+    if (!json) {
+      bool first = true;
+      for (const Row &r : rows) {
+        auto c = cells(r);
+        if (first) {
+          llvm::interleave(
+              c, os, [&](const auto &cell) { os << cell.first; }, ",");
+          os << "\n";
+          first = false;
+        }
+        llvm::interleave(
+            c, os, [&](const auto &cell) { os << cell.second; }, ",");
+        os << "\n";
+      }
+    } else {
+      llvm::json::Array layers;
+      for (const Row &r : rows) {
+        llvm::json::Object o;
+        for (const auto &[name, value] : cells(r)) {
+          double d;
+          if (value.empty())
+            o[name] = nullptr;
+          else if (name != "Layer Number" && name != "Functional Check" &&
+              !StringRef(value).getAsDouble(d))
+            o[name] = d;
+          else
+            o[name] = value;
+        }
+        layers.push_back(std::move(o));
+      }
+      os << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
+                                         {"layers", std::move(layers)}}));
+    }
+    file->keep();
+    return success();
+  }
+};
+
+} // namespace

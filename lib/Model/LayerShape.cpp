@@ -90,4 +90,18 @@ llvm::Error LayerShape::validate() const {
   return llvm::Error::success();
 }
 
+llvm::SmallVector<int64_t, 6>
+LayerShape::tensorSizes(llvm::StringRef layout, bool outputRole) const {
+  llvm::SmallVector<int64_t, 6> sizes;
+  for (char letter : layout) {
+    Dim dim = *symbolizeDim(llvm::StringRef(&letter, 1));
+    if (outputRole && dim == Dim::Y)
+      dim = Dim::OY;
+    else if (outputRole && dim == Dim::X)
+      dim = Dim::OX;
+    sizes.push_back(size(dim));
+  }
+  return sizes;
+}
+
 } // namespace mlir::accel

@@ -53,12 +53,8 @@ stridesOf(llvm::StringRef layout, const LayerShape &shape, bool outputRole) {
 int64_t elementsOf(llvm::StringRef layout, const LayerShape &shape,
                    bool outputRole) {
   int64_t n = 1;
-  for (char letter : layout) {
-    Dim d = *symbolizeDim(llvm::StringRef(&letter, 1));
-    if (outputRole && (d == Dim::Y || d == Dim::X))
-      d = d == Dim::Y ? Dim::OY : Dim::OX;
-    n *= shape.size(d);
-  }
+  for (int64_t size : shape.tensorSizes(layout, outputRole))
+    n *= size;
   return n;
 }
 

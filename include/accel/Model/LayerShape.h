@@ -5,6 +5,8 @@
 
 #include "accel/Model/Dim.h"
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
 #include <array>
@@ -42,6 +44,12 @@ struct LayerShape {
 
   /// Multiply-accumulates of the whole layer.
   int64_t numMACs() const;
+
+  /// The sizes of a tensor laid out as `layout` (letters of canonical
+  /// dimensions, outermost first). In the output role Y and X are the
+  /// output rows and columns.
+  llvm::SmallVector<int64_t, 6> tensorSizes(llvm::StringRef layout,
+                                            bool outputRole) const;
 
   /// Checks sizes, strides, dilations and padding, and that the (padded)
   /// input holds at least one filter window. The message names the culprit.

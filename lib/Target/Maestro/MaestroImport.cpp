@@ -216,16 +216,7 @@ FailureOr<DataflowAttr> Importer::importDataflow(const Layer &layer,
 /// `output`).
 static RankedTensorType tensorType(StringRef layout, const LayerShape &shape,
                                    bool output, Type elementType) {
-  SmallVector<int64_t> sizes;
-  for (char letter : layout) {
-    Dim dim = *symbolizeDim(StringRef(&letter, 1));
-    if (output && dim == Dim::Y)
-      dim = Dim::OY;
-    else if (output && dim == Dim::X)
-      dim = Dim::OX;
-    sizes.push_back(shape.size(dim));
-  }
-  return RankedTensorType::get(sizes, elementType);
+  return RankedTensorType::get(shape.tensorSizes(layout, output), elementType);
 }
 
 FailureOr<Value> Importer::importLayer(const Layer &layer,

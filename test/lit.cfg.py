@@ -11,6 +11,10 @@ config.suffixes = [".mlir", ".test", ".m"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.accel_obj_root, "test")
+# CTest runs every file in its own execution root (see CMakeLists.txt).
+if lit_config.params.get("accel_exec_subdir"):
+    config.test_exec_root = os.path.join(
+        config.test_exec_root, "runs", lit_config.params["accel_exec_subdir"])
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 # The reference data beside the checkout (MAESTRO files, real models).

@@ -133,6 +133,192 @@ int64_t spanOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
   return std::max<int64_t>(hi - lo, 0);
 }
 
+/// The distribution network as STONNE builds MAERI's: `dn_bw` input ports,
+/// each the root of its own tree over `ms / dn_bw` consecutive multiplier
+/// switches. A port sends one element per cycle, multicast to any of its
+/// switches; switches under different ports need a send each. VN v holds
+/// switches [v * VN, (v + 1) * VN) with VNs numbered (n, g, k, oy, ox) and
+/// switches inside a VN (c, r, s), by the schedule's full tile sizes, so
+/// edge tiles leave holes rather than moving VNs.
+class DistributionNetwork {
+public:
+  DistributionNetwork(const LayerShape &shape, const MaeriSchedule &s,
+                      const MaeriTargetModel &target)
+      : shape(shape),
+        leaves(target.numMultipliers() / target.distributionBandwidth()) {
+    for (unsigned t = 0; t < kNumTileDims; ++t)
+      full[idx(kTiled[t])] = s.tile[t];
+    // Weights of the dimensions inside the innermost moving G/K dimension
+    // of the order stay in the switches' buffers for the whole visit.
+    std::array<int64_t, kNumDims> count{};
+    for (Dim d : kTiled)
+      count[idx(d)] = ceilDiv(shape.size(d), full[idx(d)]);
+    int innermost = -1;
+    for (auto [i, d] : llvm::enumerate(s.order))
+      if ((d == Dim::G || d == Dim::K) && count[idx(d)] > 1)
+        innermost = static_cast<int>(i);
+    outerMask = 0;
+    for (int i = 0; i <= innermost; ++i)
+      outerMask |= 1u << idx(s.order[i]);
+  }
+
+  /// Dimensions at or outside the innermost moving G/K dimension: a move of
+  /// any of them starts a new weight visit.
+  unsigned visitMask() const { return outerMask; }
+
+  /// Cycles to send a tile's inputs, and the sends. `cut` are the window's
+  /// rows and columns outside the image {top, bottom, left, right}; the
+  /// first `held` columns are already in the switches (forwarding links).
+  int64_t inputCycles(const std::array<int64_t, kNumDims> &e,
+                      const std::array<int64_t, 4> &cut, int64_t held,
+                      int64_t *sends) {
+    std::array<int64_t, kNumDims + 5> key{};
+    std::copy(e.begin(), e.end(), key.begin());
+    std::copy(cut.begin(), cut.end(), key.begin() + kNumDims);
+    key[kNumDims + 4] = held;
+    auto [it, inserted] = inputCache.try_emplace(key);
+    if (inserted) {
+      int64_t rows = (e[idx(Dim::OY)] - 1) * shape.stride[0] +
+                     (e[idx(Dim::R)] - 1) * shape.dilation[0] + 1;
+      int64_t cols = (e[idx(Dim::OX)] - 1) * shape.stride[1] +
+                     (e[idx(Dim::S)] - 1) * shape.dilation[1] + 1;
+      std::vector<std::vector<int64_t>> perPort;
+      forEachSwitch(e, [&](int64_t sw, int64_t n, int64_t g, int64_t,
+                           int64_t oy, int64_t ox, int64_t c, int64_t r,
+                           int64_t sc) {
+        int64_t row = oy * shape.stride[0] + r * shape.dilation[0];
+        int64_t col = ox * shape.stride[1] + sc * shape.dilation[1];
+        if (row < cut[0] || row >= rows - cut[1] || col < cut[2] ||
+            col >= cols - cut[3] || col < held)
+          return; // padding (never sent) or already held
+        add(perPort, sw,
+            ((n * e[idx(Dim::G)] + g) * e[idx(Dim::C)] + c) * rows * cols +
+                row * cols + col);
+      });
+      it->second = loadOf(perPort);
+    }
+    *sends = it->second.second;
+    return it->second.first;
+  }
+
+  /// Cycles to load the weights of a visit, and the sends: the tile's G/K
+  /// slice with, for C, R and S inside the visit, every fold of them.
+  int64_t weightCycles(const std::array<int64_t, kNumDims> &e,
+                       int64_t *sends) {
+    std::array<int64_t, kNumDims> key = e;
+    for (Dim d : {Dim::C, Dim::R, Dim::S})
+      if (!(outerMask & (1u << idx(d))))
+        key[idx(d)] = -1;
+    auto [it, inserted] = weightCache.try_emplace(key);
+    if (inserted) {
+      // Inner dimensions: every switch position of the full tile, each
+      // holding as many weights as folds it takes part in.
+      std::array<int64_t, kNumDims> range = e;
+      auto folds = [&](Dim d, int64_t i) -> int64_t {
+        if (key[idx(d)] != -1)
+          return 1;
+        int64_t n = ceilDiv(shape.size(d), full[idx(d)]);
+        int64_t rem = shape.size(d) - (n - 1) * full[idx(d)];
+        return n - 1 + (i < rem ? 1 : 0);
+      };
+      for (Dim d : {Dim::C, Dim::R, Dim::S})
+        if (key[idx(d)] == -1)
+          range[idx(d)] = full[idx(d)];
+      std::vector<std::vector<int64_t>> perPort;
+      std::vector<int64_t> weightsOf; // per element id, its fold count
+      forEachSwitch(range, [&](int64_t sw, int64_t, int64_t g, int64_t k,
+                               int64_t, int64_t, int64_t c, int64_t r,
+                               int64_t sc) {
+        int64_t id = (((g * range[idx(Dim::K)] + k) * range[idx(Dim::C)] + c) *
+                          range[idx(Dim::R)] +
+                      r) *
+                         range[idx(Dim::S)] +
+                     sc;
+        add(perPort, sw, id);
+        if (static_cast<int64_t>(weightsOf.size()) <= id)
+          weightsOf.resize(id + 1);
+        weightsOf[id] = folds(Dim::C, c) * folds(Dim::R, r) * folds(Dim::S, sc);
+      });
+      int64_t cycles = 0, total = 0;
+      for (std::vector<int64_t> &ids : perPort) {
+        llvm::sort(ids);
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        int64_t load = 0;
+        for (int64_t id : ids)
+          load += weightsOf[id];
+        cycles = std::max(cycles, load);
+        total += load;
+      }
+      it->second = {cycles, total};
+    }
+    *sends = it->second.second;
+    return it->second.first;
+  }
+
+private:
+  template <typename Fn>
+  void forEachSwitch(const std::array<int64_t, kNumDims> &e, Fn fn) const {
+    auto f = [&](Dim d) { return full[idx(d)]; };
+    int64_t vnSize = f(Dim::C) * f(Dim::R) * f(Dim::S);
+    for (int64_t n = 0; n < e[idx(Dim::N)]; ++n)
+      for (int64_t g = 0; g < e[idx(Dim::G)]; ++g)
+        for (int64_t k = 0; k < e[idx(Dim::K)]; ++k)
+          for (int64_t oy = 0; oy < e[idx(Dim::OY)]; ++oy)
+            for (int64_t ox = 0; ox < e[idx(Dim::OX)]; ++ox) {
+              int64_t vn =
+                  (((n * f(Dim::G) + g) * f(Dim::K) + k) * f(Dim::OY) + oy) *
+                      f(Dim::OX) +
+                  ox;
+              for (int64_t c = 0; c < e[idx(Dim::C)]; ++c)
+                for (int64_t r = 0; r < e[idx(Dim::R)]; ++r)
+                  for (int64_t sc = 0; sc < e[idx(Dim::S)]; ++sc)
+                    fn(vn * vnSize + (c * f(Dim::R) + r) * f(Dim::S) + sc, n,
+                       g, k, oy, ox, c, r, sc);
+            }
+  }
+  void add(std::vector<std::vector<int64_t>> &perPort, int64_t sw,
+           int64_t id) const {
+    size_t port = static_cast<size_t>(sw / leaves);
+    if (perPort.size() <= port)
+      perPort.resize(port + 1);
+    perPort[port].push_back(id);
+  }
+  static std::pair<int64_t, int64_t>
+  loadOf(std::vector<std::vector<int64_t>> &perPort) {
+    int64_t cycles = 0, total = 0;
+    for (std::vector<int64_t> &ids : perPort) {
+      llvm::sort(ids);
+      int64_t distinct = std::unique(ids.begin(), ids.end()) - ids.begin();
+      cycles = std::max(cycles, distinct);
+      total += distinct;
+    }
+    return {cycles, total};
+  }
+
+  const LayerShape &shape;
+  int64_t leaves;
+  std::array<int64_t, kNumDims> full{};
+  unsigned outerMask = 0;
+  std::map<std::array<int64_t, kNumDims + 5>, std::pair<int64_t, int64_t>>
+      inputCache;
+  std::map<std::array<int64_t, kNumDims>, std::pair<int64_t, int64_t>>
+      weightCache;
+};
+
+/// The window of a tile along one image axis: rows (or columns) outside the
+/// image before and after it, and where it starts in the image.
+struct WindowCut {
+  int64_t before, after, base;
+};
+WindowCut cutOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
+                int64_t stride, int64_t dilation, int64_t pad,
+                int64_t extent) {
+  int64_t base = outLo * stride + winLo * dilation - pad;
+  int64_t span = (outHi - outLo - 1) * stride + (winHi - winLo - 1) * dilation + 1;
+  return {std::max<int64_t>(0, -base),
+          std::max<int64_t>(0, base + span - extent), base};
+}
+
 } // namespace
 
 llvm::Expected<SimResult> mlir::accel::simulateMaeri(
@@ -181,16 +367,15 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     extent[idx(d)] = shape.size(d);
     count[idx(d)] = ceilDiv(extent[idx(d)], schedule.tile[t]);
   }
-  const int64_t dnBw = target.distributionBandwidth();
   const int64_t rnBw = target.reductionBandwidth();
   const int64_t ms = target.numMultipliers();
   const bool forwarding = schedule.usesForwarding(shape);
+  DistributionNetwork dn(shape, schedule, target);
 
   SimStats st;
   std::array<int64_t, kNumDims> pos{}; // tile index per dimension
   std::array<int64_t, kNumDims> prevPos{};
   bool first = true;
-  int64_t prevColLo = 0, prevColHi = 0;
   while (true) {
     std::array<int64_t, kNumDims> lo{}, hi{};
     for (Dim d : kTiled) {
@@ -201,15 +386,22 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     int64_t vns = e(Dim::N) * e(Dim::G) * e(Dim::K) * e(Dim::OY) * e(Dim::OX);
     int64_t vnSize = e(Dim::C) * e(Dim::R) * e(Dim::S);
 
-    // Weights: reloaded when any weight dimension moved.
+    std::array<int64_t, kNumDims> ext{};
+    for (Dim d : kTiled)
+      ext[idx(d)] = e(d);
+
+    // Weights: a new visit of a G/K tile (a dimension at or outside the
+    // innermost moving G/K dimension of the order moved) loads the slice
+    // with every fold inside the visit; the switches buffer them.
     bool newWeights = first;
-    for (Dim d : {Dim::G, Dim::K, Dim::C, Dim::R, Dim::S})
-      newWeights |= pos[idx(d)] != prevPos[idx(d)];
+    for (Dim d : kTiled)
+      if (dn.visitMask() & (1u << idx(d)))
+        newWeights |= pos[idx(d)] != prevPos[idx(d)];
     int64_t weightLoad = 0;
     if (newWeights) {
-      int64_t weights = e(Dim::G) * e(Dim::K) * vnSize;
-      weightLoad = ceilDiv(weights, dnBw);
-      st.dnElements += weights;
+      int64_t sends = 0;
+      weightLoad = dn.weightCycles(ext, &sends);
+      st.dnElements += sends;
     }
 
     // Inputs: the rows and columns the tile's windows span.
@@ -220,27 +412,37 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     int64_t cols = spanOf(lo[idx(Dim::OX)], hi[idx(Dim::OX)], lo[idx(Dim::S)],
                           hi[idx(Dim::S)], shape.stride[1], shape.dilation[1],
                           shape.padding[2], shape.size(Dim::X), &colLo);
+    WindowCut rowCut = cutOf(lo[idx(Dim::OY)], hi[idx(Dim::OY)],
+                             lo[idx(Dim::R)], hi[idx(Dim::R)], shape.stride[0],
+                             shape.dilation[0], shape.padding[0],
+                             shape.size(Dim::Y));
+    WindowCut colCut = cutOf(lo[idx(Dim::OX)], hi[idx(Dim::OX)],
+                             lo[idx(Dim::S)], hi[idx(Dim::S)], shape.stride[1],
+                             shape.dilation[1], shape.padding[2],
+                             shape.size(Dim::X));
     int64_t planes = e(Dim::N) * e(Dim::G) * e(Dim::C);
-    int64_t newCols = cols;
-    // Sliding along output columns, everything else fixed: the overlap with
-    // the previous tile's columns moves over the forwarding links.
-    bool slid =
-        forwarding && !first && pos[idx(Dim::OX)] == prevPos[idx(Dim::OX)] + 1;
-    for (Dim d : {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S, Dim::OY})
-      slid &= pos[idx(d)] == prevPos[idx(d)];
-    if (slid) {
-      int64_t overlap = std::max<int64_t>(0, std::min(prevColHi, colLo + cols) -
-                                                 std::max(prevColLo, colLo));
-      newCols = cols - overlap;
+    // Sliding along output columns: the columns the tile one output column
+    // back (same everything else) brought are still in the switches.
+    int64_t held = 0;
+    if (forwarding && pos[idx(Dim::OX)] > 0) {
+      int64_t prevLo;
+      int64_t prev = spanOf(lo[idx(Dim::OX)] - tileSize[idx(Dim::OX)],
+                            lo[idx(Dim::OX)], lo[idx(Dim::S)], hi[idx(Dim::S)],
+                            shape.stride[1], shape.dilation[1],
+                            shape.padding[2], shape.size(Dim::X), &prevLo);
+      int64_t overlap = std::max<int64_t>(
+          0, std::min(prevLo + prev, colLo + cols) - std::max(prevLo, colLo));
       st.forwardedElements += planes * rows * overlap;
+      held = std::max<int64_t>(0, prevLo + prev - colCut.base);
     }
-    int64_t inputs = planes * rows * newCols;
-    st.dnElements += inputs;
+    int64_t inputSends = 0;
+    int64_t distribution =
+        dn.inputCycles(ext, {rowCut.before, rowCut.after, colCut.before,
+                             colCut.after},
+                       held, &inputSends);
+    st.dnElements += inputSends;
     st.multicastDeliveries += planes * rows * cols * (e(Dim::K) - 1);
-    prevColLo = colLo;
-    prevColHi = colLo + cols;
 
-    int64_t distribution = ceilDiv(inputs, dnBw);
     int64_t collection = ceilDiv(vns, rnBw);
     int64_t streaming = std::max({distribution, int64_t(1), collection});
     st.cycles += weightLoad + streaming;
@@ -339,19 +541,18 @@ std::vector<double> mlir::accel::referenceConvolution(const LayerShape &shape,
 
 namespace {
 /// Tiles that cost the same, counted together: the extents of a group of
-/// dimensions, the input span they produce (rows or columns, and the part
-/// that is new when the tile slides), and which of the dimensions are at
-/// their first tile (that decides weight reloads).
+/// dimensions, the window's cuts by the image border and the columns the
+/// forwarding links hold (for the OY/R and OX/S groups), and which of the
+/// dimensions are at their first tile (that decides weight visits).
 struct TileClass {
   int64_t count = 0;
   std::array<int64_t, kNumDims> extent{};
-  int64_t span = 1, newSpan = 1;
+  int64_t cutBefore = 0, cutAfter = 0, held = 0;
   unsigned firstMask = 0; // bit idx(d): dimension d at its first tile
 };
 
-/// The classes of one group: a lone dimension (`second` == nullopt) or an
-/// output dimension with its filter dimension, whose input span is clipped
-/// by padding and the image border.
+/// The classes of one group: a lone dimension (`window` == nullopt) or an
+/// output dimension with its filter dimension.
 std::vector<TileClass> classesOf(const LayerShape &shape,
                                  const MaeriSchedule &s, Dim first,
                                  std::optional<Dim> window, bool slides) {
@@ -365,30 +566,29 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
   int64_t t2 = window ? tileOf(*window) : 1;
   int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
   bool rows = first == Dim::OY;
-  std::map<std::array<int64_t, 6>, int64_t> histogram;
+  std::map<std::array<int64_t, 7>, int64_t> histogram;
   for (int64_t i = 0; i < n1; ++i) {
     int64_t lo1 = i * t1, hi1 = std::min(lo1 + t1, shape.size(first));
     for (int64_t j = 0; j < n2; ++j) {
-      int64_t lo2 = j * t2, hi2 = window ? std::min(lo2 + t2, shape.size(*window)) : 1;
-      int64_t span = 1, newSpan = 1;
+      int64_t lo2 = j * t2,
+              hi2 = window ? std::min(lo2 + t2, shape.size(*window)) : 1;
+      WindowCut cut{0, 0, 0};
+      int64_t held = 0;
       if (window) {
         unsigned a = rows ? 0 : 1;
         int64_t pad = shape.padding[rows ? 0 : 2];
         int64_t extent = shape.size(rows ? Dim::Y : Dim::X);
-        int64_t spanLo;
-        span = spanOf(lo1, hi1, lo2, hi2, shape.stride[a], shape.dilation[a],
-                      pad, extent, &spanLo);
-        newSpan = span;
+        cut = cutOf(lo1, hi1, lo2, hi2, shape.stride[a], shape.dilation[a],
+                    pad, extent);
         if (slides && i > 0) {
           int64_t prevLo;
           int64_t prev = spanOf(lo1 - t1, lo1, lo2, hi2, shape.stride[a],
                                 shape.dilation[a], pad, extent, &prevLo);
-          newSpan -= std::max<int64_t>(
-              0, std::min(prevLo + prev, spanLo + span) -
-                     std::max(prevLo, spanLo));
+          held = std::max<int64_t>(0, prevLo + prev - cut.base);
         }
       }
-      ++histogram[{hi1 - lo1, hi2 - lo2, span, newSpan, i == 0, j == 0}];
+      ++histogram[{hi1 - lo1, hi2 - lo2, cut.before, cut.after, held, i == 0,
+                   j == 0}];
     }
   }
   std::vector<TileClass> classes;
@@ -397,12 +597,13 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
     c.count = count;
     c.extent.fill(1);
     c.extent[idx(first)] = key[0];
-    c.firstMask = key[4] ? 1u << idx(first) : 0u;
+    c.firstMask = key[5] ? 1u << idx(first) : 0u;
     if (window) {
       c.extent[idx(*window)] = key[1];
-      c.firstMask |= key[5] ? 1u << idx(*window) : 0u;
-      c.span = key[2];
-      c.newSpan = key[3];
+      c.firstMask |= key[6] ? 1u << idx(*window) : 0u;
+      c.cutBefore = key[2];
+      c.cutAfter = key[3];
+      c.held = key[4];
     }
     classes.push_back(c);
   }
@@ -414,30 +615,20 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
                                          const MaeriSchedule &s,
                                          const MaeriTargetModel &target) {
   // The simulator's cycle model summed over classes of tiles that cost the
-  // same (edge tiles, tiles whose windows the padding or the border clips,
-  // tiles that slide), instead of walking the tiles: independent code for
-  // the same model, so the two check each other.
-  const int64_t dnBw = target.distributionBandwidth();
+  // same (edge tiles, windows the border cuts, tiles that slide), instead
+  // of walking the tiles: the cost of a class comes from the same
+  // distribution-network model, the counting is independent of the walk.
   const int64_t rnBw = target.reductionBandwidth();
   const bool forwarding = s.usesForwarding(shape);
-  std::array<int64_t, kNumDims> count{};
-  for (unsigned t = 0; t < kNumTileDims; ++t)
-    count[idx(kTiled[t])] = ceilDiv(shape.size(kTiled[t]), s.tile[t]);
+  DistributionNetwork dn(shape, s, target);
 
-  // A tile reloads weights when every dimension after the innermost weight
-  // dimension that moves is at its first tile (then a weight dimension
-  // changed since the previous tile).
-  auto isWeightDim = [](Dim d) {
-    return d == Dim::G || d == Dim::K || d == Dim::C || d == Dim::R ||
-           d == Dim::S;
-  };
-  int innermostWeight = -1;
-  for (auto [i, d] : llvm::enumerate(s.order))
-    if (isWeightDim(d) && count[idx(d)] > 1)
-      innermostWeight = static_cast<int>(i);
-  unsigned reloadMask = 0;
-  for (int i = innermostWeight + 1; i < static_cast<int>(s.order.size()); ++i)
-    reloadMask |= 1u << idx(s.order[i]);
+  // A tile starts a weight visit when every dimension inside the visit
+  // (after the innermost moving G/K dimension of the order) is at its
+  // first tile: then one of the visit's dimensions changed.
+  unsigned firstNeeded = 0;
+  for (Dim d : s.order)
+    if (!(dn.visitMask() & (1u << idx(d))))
+      firstNeeded |= 1u << idx(d);
 
   std::vector<std::vector<TileClass>> groups = {
       classesOf(shape, s, Dim::N, std::nullopt, false),
@@ -448,19 +639,20 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
       classesOf(shape, s, Dim::OX, Dim::S, forwarding)};
 
   int64_t cycles = 0;
-  std::function<void(unsigned, const TileClass &, int64_t)> sum =
-      [&](unsigned group, const TileClass &acc, int64_t rows) {
+  std::array<int64_t, 4> cut{};
+  std::function<void(unsigned, const TileClass &)> sum =
+      [&](unsigned group, const TileClass &acc) {
         if (group == groups.size()) {
           auto e = [&](Dim d) { return acc.extent[idx(d)]; };
           int64_t vns = e(Dim::N) * e(Dim::G) * e(Dim::K) * e(Dim::OY) *
                         e(Dim::OX);
-          int64_t vnSize = e(Dim::C) * e(Dim::R) * e(Dim::S);
-          int64_t planes = e(Dim::N) * e(Dim::G) * e(Dim::C);
-          int64_t inputs = planes * rows * acc.newSpan;
-          int64_t tile = std::max({ceilDiv(inputs, dnBw), int64_t(1),
-                                   ceilDiv(vns, rnBw)});
-          if ((acc.firstMask & reloadMask) == reloadMask)
-            tile += ceilDiv(e(Dim::G) * e(Dim::K) * vnSize, dnBw);
+          int64_t sends = 0;
+          int64_t distribution =
+              dn.inputCycles(acc.extent, cut, acc.held, &sends);
+          int64_t tile =
+              std::max({distribution, int64_t(1), ceilDiv(vns, rnBw)});
+          if ((acc.firstMask & firstNeeded) == firstNeeded)
+            tile += dn.weightCycles(acc.extent, &sends);
           cycles += acc.count * tile;
           return;
         }
@@ -470,16 +662,23 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
           for (unsigned d = 0; d < kNumDims; ++d)
             next.extent[d] *= c.extent[d];
           next.firstMask |= c.firstMask;
-          // The rows come from the (OY, R) group, the columns (and what is
-          // new of them) from the (OX, S) group, the last.
-          next.newSpan = c.newSpan;
-          sum(group + 1, next, group == 4 ? c.span : rows);
+          // The row cuts come from the (OY, R) group, the column cuts and
+          // the held columns from the (OX, S) group, the last.
+          if (group == 4) {
+            cut[0] = c.cutBefore;
+            cut[1] = c.cutAfter;
+          } else if (group == 5) {
+            cut[2] = c.cutBefore;
+            cut[3] = c.cutAfter;
+            next.held = c.held;
+          }
+          sum(group + 1, next);
         }
       };
   TileClass start;
   start.count = 1;
   start.extent.fill(1);
-  sum(0, start, 1);
+  sum(0, start);
 
   int64_t fill = target.treeDepth() +
                  static_cast<int64_t>(llvm::Log2_64_Ceil(

@@ -102,9 +102,12 @@ TEST(MaeriSimulator, StridePaddingZeroPoints) {
 
 // The cycle model by hand: K 2, C 1, 1x1 filter on 1x2 pixels (2 output
 // columns), one VN of 1 switch per (k, x): T_K = 2, T_X' = 2, one tile of
-// 4 VNs. Weights: 2 -> ceil(2/2) = 1 cycle. Inputs: 2 -> 1 cycle.
-// Collection of 4 VNs at rn_bw 1: 4 cycles. Tile: 1 + max(1, 1, 4) = 5.
-// Fill/drain: DN depth log2(4) = 2, ART depth log2(1) = 0, + 1 = 3. Total 8.
+// 4 VNs, (k0 x0) (k0 x1) (k1 x0) (k1 x1) on switches 0-3. dn_bw = 2: two
+// ports, each over 2 switches (one filter's VNs). Weights: each port sends
+// its filter's weight once, multicast to both switches: 1 cycle. Inputs:
+// each port needs both pixels: 2 cycles. Collection of 4 VNs at rn_bw 1:
+// 4 cycles. Tile: 1 + max(2, 1, 4) = 5. Fill/drain: DN depth log2(4) = 2,
+// ART depth log2(1) = 0, + 1 = 3. Total 8.
 TEST(MaeriSimulator, CyclesByHand) {
   LayerShape shape;
   shape.sizes = {1, 1, 2, 1, 1, 1, 1, 2};
@@ -113,13 +116,32 @@ TEST(MaeriSimulator, CyclesByHand) {
   SimResult r = run(shape, s, maeri(4, 2, 1), ops);
   EXPECT_EQ(r.stats.tiles, 1);
   EXPECT_EQ(r.stats.weightLoadCycles, 1);
-  EXPECT_EQ(r.stats.distributionCycles, 1);
+  EXPECT_EQ(r.stats.distributionCycles, 2);
   EXPECT_EQ(r.stats.collectionCycles, 4);
-  EXPECT_EQ(r.stats.stallCollection, 3);
+  EXPECT_EQ(r.stats.stallCollection, 2);
+  EXPECT_EQ(r.stats.dnElements, 2 + 4);
   EXPECT_EQ(r.stats.cycles, 8);
   EXPECT_EQ(estimateMaeriCycles(shape, s, maeri(4, 2, 1)), 8);
   // 4 multiplications in 8 cycles on 4 switches.
   EXPECT_DOUBLE_EQ(r.stats.msUtilization, 4.0 / 32.0);
+}
+
+// Multicast reaches only the switches of one port: with the pixel needed by
+// VNs under two ports it is sent twice. K 4, 1x1 on one pixel, 4 VNs of 1
+// switch; dn_bw 2 (2 switches per port): the pixel goes out once per port,
+// 1 cycle, 2 sends; dn_bw 1 (one tree over all 4): 1 send.
+TEST(MaeriSimulator, MulticastStaysInsideAPort) {
+  LayerShape shape;
+  shape.sizes = {1, 1, 4, 1, 1, 1, 1, 1};
+  MaeriSchedule s = tiles(4, 1, 1, 1, 1, 1);
+  SimOperands ops = operands(shape, true);
+  SimResult two = run(shape, s, maeri(4, 2, 4), ops);
+  EXPECT_EQ(two.stats.dnElements, 4 /*weights*/ + 2);
+  EXPECT_EQ(two.stats.weightLoadCycles, 2);
+  EXPECT_EQ(two.stats.distributionCycles, 1);
+  SimResult one = run(shape, s, maeri(4, 1, 4), ops);
+  EXPECT_EQ(one.stats.dnElements, 4 + 1);
+  EXPECT_EQ(one.stats.weightLoadCycles, 4);
 }
 
 // Forwarding: a 1x3 window sliding along 4 output columns one at a time

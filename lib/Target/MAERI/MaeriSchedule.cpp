@@ -93,10 +93,21 @@ int64_t MaeriSchedule::numTiles(const LayerShape &shape) const {
 }
 
 bool MaeriSchedule::usesForwarding(const LayerShape &shape) const {
-  // Inputs slide over neighbouring multiplier switches when the innermost
-  // loop walks output columns under a window wider than one column.
-  return !order.empty() && order.back() == Dim::OX && (*this)[TileDim::S] > 1 &&
-         shape.stride[1] < (*this)[TileDim::S];
+  // Inputs slide one switch over the forwarding links when a VN's window
+  // moves one input column at a time: one output column per tile, stride
+  // and dilation 1, a window of several columns that divides S (STONNE's
+  // conditions; it was checked against MAERI's RTL). Only folds (C, R, S)
+  // may be visited between two columns: the switches keep each fold's
+  // window.
+  auto ox = llvm::find(order, Dim::OX);
+  int64_t ts = (*this)[TileDim::S];
+  if (ox == order.end() || (*this)[TileDim::OX] != 1 || ts <= 1 ||
+      shape.stride[1] != 1 || shape.dilation[1] != 1 ||
+      shape.size(Dim::S) % ts != 0)
+    return false;
+  return llvm::all_of(llvm::make_range(std::next(ox), order.end()), [&](Dim d) {
+    return d == Dim::C || d == Dim::R || d == Dim::S;
+  });
 }
 
 llvm::Error mlir::accel::verifySchedule(const MaeriSchedule &schedule,

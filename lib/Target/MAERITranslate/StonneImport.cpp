@@ -5,8 +5,9 @@
 // output ones (ours: Y/X, OY/OX); C and K count all channels (ours: per
 // group); its tiles are visited N, G, K, X', Y', C, R, S (outermost
 // first). Its dense GEMM (`-FC` and `-DenseGEMM` run the same code) is a
-// convolution with M as the batch, N as the filters and K along a filter
-// row; here it is our GEMM layer: Y = M, K = N, C = K.
+// convolution of an M x K image with N filters of 1 x K, and is imported
+// as that convolution so that VNs sit on the same multiplier switches as
+// in STONNE.
 //
 //===----------------------------------------------------------------------===//
 
@@ -259,18 +260,21 @@ OwningOpRef<ModuleOp> StonneImporter::run() {
     for (FailureOr<int64_t> v : {m, n, k, tm, tn, tk})
       if (failed(v))
         return nullptr;
+    // STONNE runs it as a convolution of an M x K image with N filters of
+    // 1 x K: M output rows of one column.
     shape.setSize(Dim::Y, *m);
+    shape.setSize(Dim::X, *k);
     shape.setSize(Dim::K, *n);
-    shape.setSize(Dim::C, *k);
+    shape.setSize(Dim::S, *k);
     setTile(TileDim::OY, *tm);
     setTile(TileDim::K, *tn);
-    setTile(TileDim::C, *tk);
-    schedule.order = {Dim::OY, Dim::G, Dim::K,  Dim::N,
+    setTile(TileDim::S, *tk);
+    schedule.order = {Dim::N,  Dim::G, Dim::K, Dim::OY,
                       Dim::OX, Dim::C, Dim::R, Dim::S};
-    kind = LayerKind::Gemm;
-    inputLayout = "YC";
-    filterLayout = "CK";
-    outputLayout = "YK";
+    kind = LayerKind::Conv2d;
+    inputLayout = "NCYX";
+    filterLayout = "KCRS";
+    outputLayout = "NKYX";
   }
   if (llvm::Error err = shape.validate()) {
     error(opColumn) << "the STONNE layer is invalid: "

@@ -52,8 +52,10 @@ struct MaeriSchedule {
   /// VNs that read each distributed input element (the multicast fan-out):
   /// T_K, as every output channel's VN reads the same inputs.
   int64_t inputMulticast() const { return (*this)[TileDim::K]; }
-  /// Whether consecutive tiles slide along output columns, so that inputs
-  /// move over the forwarding links instead of being sent again.
+  /// Whether tiles slide along output columns one at a time (T_X' = 1,
+  /// stride and dilation 1, 1 < T_S dividing S, only folds visited in
+  /// between), so that inputs move over the forwarding links instead of
+  /// being sent again.
   bool usesForwarding(const LayerShape &shape) const;
 };
 

@@ -134,9 +134,10 @@ struct Row {
   bool isFloat;
 };
 
-std::string num(double v) {
+/// Six significant digits for CSV; every digit for JSON (`exact`).
+std::string num(double v, bool exact = false) {
   char text[32];
-  std::snprintf(text, sizeof(text), "%.6g", v);
+  std::snprintf(text, sizeof(text), exact ? "%.17g" : "%.6g", v);
   return text;
 }
 
@@ -261,19 +262,20 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
       return module.emitError() << "accel-simulate: cannot write the report '"
                                 << reportPath << "': " << error;
     llvm::raw_ostream &os = file->os();
-    auto cells = [](const Row &r) {
+    auto cells = [json](const Row &r) {
       const SimStats &s = r.stats;
       std::vector<std::pair<std::string, std::string>> c = {
           {"Layer Number", r.layer},
           {"Simulated Cycles", std::to_string(s.cycles)},
           {"Cost Model Cycles", std::to_string(r.estimate)},
           {"Cycle Ratio",
-           num(static_cast<double>(s.cycles) / static_cast<double>(r.estimate))},
+           num(static_cast<double>(s.cycles) / static_cast<double>(r.estimate),
+               json)},
           {"Num MACs", std::to_string(s.macs)},
-          {"MS Utilization", num(s.msUtilization)},
+          {"MS Utilization", num(s.msUtilization, json)},
           {"Functional Check",
            !r.checked ? "skipped" : r.passed ? "passed" : "failed"},
-          {"Max Relative Error", num(r.error)},
+          {"Max Relative Error", num(r.error, json)},
           {"Tolerance", r.isFloat ? "1e-05" : "0"},
           {"Tiles", std::to_string(s.tiles)},
           {"Weight Load Cycles", std::to_string(s.weightLoadCycles)},

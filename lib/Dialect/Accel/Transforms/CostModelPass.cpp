@@ -4,14 +4,13 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "LayerCost.h"
+#include "Report.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
-#include "llvm/Support/ToolOutputFile.h"
 #include <cstdio>
 
 namespace mlir::accel {
@@ -132,27 +131,18 @@ CostAttr costAttrOf(MLIRContext *context, const CostReport &r) {
   return CostAttr::get(context, b.getDictionaryAttr(entries));
 }
 
-std::string csvField(StringRef text) {
-  if (!text.contains(',') && !text.contains('"'))
-    return text.str();
-  std::string quoted = "\"";
-  for (char c : text)
-    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
   using Base::Base;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool json = StringRef(reportPath).ends_with(".json");
-    if (!reportPath.empty() && reportPath != "-" && !json &&
-        !StringRef(reportPath).ends_with(".csv")) {
-      module.emitError() << "accel-cost-model: report '" << reportPath
-                         << "' must end in .csv or .json (or be - for CSV "
-                            "on standard output)";
-      return signalPassFailure();
+    bool json = false;
+    if (!reportPath.empty()) {
+      FailureOr<ReportFormat> format =
+          reportFormatOf(module, "accel-cost-model", reportPath);
+      if (failed(format))
+        return signalPassFailure();
+      json = *format == ReportFormat::Json;
     }
 
     std::vector<Row> rows;
@@ -203,27 +193,16 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
 
   LogicalResult writeReport(ModuleOp module, const std::vector<Row> &rows,
                             const CostReport &total, bool json) {
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> file =
-        openOutputFile(reportPath, &error);
-    if (!file)
-      return module.emitError() << "accel-cost-model: cannot write the "
-                                   "report '"
-                                << reportPath << "': " << error;
-    llvm::raw_ostream &os = file->os();
+    return writeReportFile(module, "accel-cost-model", reportPath,
+                           [&](llvm::raw_ostream &os) {
+                             writeRows(os, rows, total, json);
+                           });
+  }
+
+  void writeRows(llvm::raw_ostream &os, const std::vector<Row> &rows,
+                 const CostReport &total, bool json) {
     if (!json) {
-      if (!rows.empty()) {
-        llvm::interleave(
-            rows.front(), os,
-            [&](const auto &cell) { os << csvField(cell.first); }, ",");
-        os << "\n";
-      }
-      for (const Row &row : rows) {
-        llvm::interleave(
-            row, os, [&](const auto &cell) { os << csvField(cell.second); },
-            ",");
-        os << "\n";
-      }
+      writeCsv(os, rows);
     } else {
       llvm::json::Array layers;
       for (const Row &row : rows) {
@@ -260,8 +239,6 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
                                          {"layers", std::move(layers)},
                                          {"totals", std::move(totals)}}));
     }
-    file->keep();
-    return success();
   }
 };
 

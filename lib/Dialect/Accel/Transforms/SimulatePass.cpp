@@ -4,15 +4,14 @@
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
 #include "LayerCost.h"
+#include "Report.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <cmath>
 #include <cstdio>
@@ -141,18 +140,21 @@ std::string num(double v, bool exact = false) {
   return text;
 }
 
+/// Report rows: (column, value) pairs, the same columns in every row.
+using Table = std::vector<std::vector<std::pair<std::string, std::string>>>;
+
 struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
   using Base::Base;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool json = StringRef(reportPath).ends_with(".json");
-    if (!reportPath.empty() && reportPath != "-" && !json &&
-        !StringRef(reportPath).ends_with(".csv")) {
-      module.emitError() << "accel-simulate: report '" << reportPath
-                         << "' must end in .csv or .json (or be - for CSV "
-                            "on standard output)";
-      return signalPassFailure();
+    bool json = false;
+    if (!reportPath.empty()) {
+      FailureOr<ReportFormat> format =
+          reportFormatOf(module, "accel-simulate", reportPath);
+      if (failed(format))
+        return signalPassFailure();
+      json = *format == ReportFormat::Json;
     }
     std::vector<Row> rows;
     bool failedAny = false;
@@ -255,13 +257,6 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
 
   LogicalResult writeReport(ModuleOp module, const std::vector<Row> &rows,
                             bool json) {
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> file =
-        openOutputFile(reportPath, &error);
-    if (!file)
-      return module.emitError() << "accel-simulate: cannot write the report '"
-                                << reportPath << "': " << error;
-    llvm::raw_ostream &os = file->os();
     auto cells = [json](const Row &r) {
       const SimStats &s = r.stats;
       std::vector<std::pair<std::string, std::string>> c = {
@@ -295,41 +290,36 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
            r.maestroCycles ? std::to_string(*r.maestroCycles) : ""}};
       return c;
     };
-    if (!json) {
-      bool first = true;
-      for (const Row &r : rows) {
-        auto c = cells(r);
-        if (first) {
-          llvm::interleave(
-              c, os, [&](const auto &cell) { os << cell.first; }, ",");
-          os << "\n";
-          first = false;
-        }
-        llvm::interleave(
-            c, os, [&](const auto &cell) { os << cell.second; }, ",");
-        os << "\n";
+    Table table;
+    for (const Row &r : rows)
+      table.push_back(cells(r));
+    return writeReportFile(module, "accel-simulate", reportPath,
+                           [&](llvm::raw_ostream &os) {
+                             if (!json)
+                               return writeCsv(os, table);
+                             writeJson(os, table);
+                           });
+  }
+
+  /// Numbers as JSON numbers, an empty cell as null.
+  static void writeJson(llvm::raw_ostream &os, const Table &table) {
+    llvm::json::Array layers;
+    for (const auto &row : table) {
+      llvm::json::Object o;
+      for (const auto &[name, value] : row) {
+        double d;
+        if (value.empty())
+          o[name] = nullptr;
+        else if (name != "Layer Number" && name != "Functional Check" &&
+                 !StringRef(value).getAsDouble(d))
+          o[name] = d;
+        else
+          o[name] = value;
       }
-    } else {
-      llvm::json::Array layers;
-      for (const Row &r : rows) {
-        llvm::json::Object o;
-        for (const auto &[name, value] : cells(r)) {
-          double d;
-          if (value.empty())
-            o[name] = nullptr;
-          else if (name != "Layer Number" && name != "Functional Check" &&
-              !StringRef(value).getAsDouble(d))
-            o[name] = d;
-          else
-            o[name] = value;
-        }
-        layers.push_back(std::move(o));
-      }
-      os << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
-                                         {"layers", std::move(layers)}}));
+      layers.push_back(std::move(o));
     }
-    file->keep();
-    return success();
+    os << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
+                                       {"layers", std::move(layers)}}));
   }
 };
 

@@ -119,18 +119,23 @@ void computeTile(const LayerShape &shape, const Layout &layout,
           }
 }
 
-/// Input elements a tile reads: the rows and columns its windows span,
-/// clipped to the real (unpadded) input.
-int64_t spanOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
-               int64_t stride, int64_t dilation, int64_t pad, int64_t extent,
-               int64_t *first = nullptr) {
-  int64_t lo = outLo * stride + winLo * dilation - pad;
-  int64_t hi = (outHi - 1) * stride + (winHi - 1) * dilation - pad + 1;
-  lo = std::max<int64_t>(lo, 0);
-  hi = std::min(hi, extent);
-  if (first)
-    *first = lo;
-  return std::max<int64_t>(hi - lo, 0);
+/// The input rows (or columns) a tile's windows span along one image axis:
+/// where they start, how many, and how many of those fall in the padding
+/// before and after the image.
+struct Window {
+  int64_t base, span, before, after;
+  /// The part inside the image.
+  int64_t first() const { return base + before; }
+  int64_t inside() const { return std::max<int64_t>(span - before - after, 0); }
+  int64_t end() const { return first() + inside(); }
+};
+Window windowOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
+                int64_t stride, int64_t dilation, int64_t pad, int64_t extent) {
+  int64_t base = outLo * stride + winLo * dilation - pad;
+  int64_t span =
+      (outHi - outLo - 1) * stride + (winHi - winLo - 1) * dilation + 1;
+  return {base, span, std::max<int64_t>(0, -base),
+          std::max<int64_t>(0, base + span - extent)};
 }
 
 /// The distribution network as STONNE builds MAERI's: `dn_bw` input ports,
@@ -195,7 +200,7 @@ public:
             ((n * e[idx(Dim::G)] + g) * e[idx(Dim::C)] + c) * rows * cols +
                 row * cols + col);
       });
-      it->second = loadOf(perPort);
+      it->second = loadOf(perPort, [](int64_t) { return int64_t(1); });
     }
     *sends = it->second.second;
     return it->second.first;
@@ -239,17 +244,8 @@ public:
           weightsOf.resize(id + 1);
         weightsOf[id] = folds(Dim::C, c) * folds(Dim::R, r) * folds(Dim::S, sc);
       });
-      int64_t cycles = 0, total = 0;
-      for (std::vector<int64_t> &ids : perPort) {
-        llvm::sort(ids);
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        int64_t load = 0;
-        for (int64_t id : ids)
-          load += weightsOf[id];
-        cycles = std::max(cycles, load);
-        total += load;
-      }
-      it->second = {cycles, total};
+      it->second =
+          loadOf(perPort, [&](int64_t id) { return weightsOf[id]; });
     }
     *sends = it->second.second;
     return it->second.first;
@@ -283,14 +279,20 @@ private:
       perPort.resize(port + 1);
     perPort[port].push_back(id);
   }
+  /// The busiest port's sends and all sends: each port sends each distinct
+  /// element once, `sendsOf(element)` times.
   static std::pair<int64_t, int64_t>
-  loadOf(std::vector<std::vector<int64_t>> &perPort) {
+  loadOf(std::vector<std::vector<int64_t>> &perPort,
+         llvm::function_ref<int64_t(int64_t)> sendsOf) {
     int64_t cycles = 0, total = 0;
     for (std::vector<int64_t> &ids : perPort) {
       llvm::sort(ids);
-      int64_t distinct = std::unique(ids.begin(), ids.end()) - ids.begin();
-      cycles = std::max(cycles, distinct);
-      total += distinct;
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      int64_t load = 0;
+      for (int64_t id : ids)
+        load += sendsOf(id);
+      cycles = std::max(cycles, load);
+      total += load;
     }
     return {cycles, total};
   }
@@ -304,20 +306,6 @@ private:
   std::map<std::array<int64_t, kNumDims>, std::pair<int64_t, int64_t>>
       weightCache;
 };
-
-/// The window of a tile along one image axis: rows (or columns) outside the
-/// image before and after it, and where it starts in the image.
-struct WindowCut {
-  int64_t before, after, base;
-};
-WindowCut cutOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
-                int64_t stride, int64_t dilation, int64_t pad,
-                int64_t extent) {
-  int64_t base = outLo * stride + winLo * dilation - pad;
-  int64_t span = (outHi - outLo - 1) * stride + (winHi - winLo - 1) * dilation + 1;
-  return {std::max<int64_t>(0, -base),
-          std::max<int64_t>(0, base + span - extent), base};
-}
 
 } // namespace
 
@@ -405,40 +393,34 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     }
 
     // Inputs: the rows and columns the tile's windows span.
-    int64_t colLo;
-    int64_t rows = spanOf(lo[idx(Dim::OY)], hi[idx(Dim::OY)], lo[idx(Dim::R)],
-                          hi[idx(Dim::R)], shape.stride[0], shape.dilation[0],
-                          shape.padding[0], shape.size(Dim::Y));
-    int64_t cols = spanOf(lo[idx(Dim::OX)], hi[idx(Dim::OX)], lo[idx(Dim::S)],
-                          hi[idx(Dim::S)], shape.stride[1], shape.dilation[1],
-                          shape.padding[2], shape.size(Dim::X), &colLo);
-    WindowCut rowCut = cutOf(lo[idx(Dim::OY)], hi[idx(Dim::OY)],
-                             lo[idx(Dim::R)], hi[idx(Dim::R)], shape.stride[0],
-                             shape.dilation[0], shape.padding[0],
-                             shape.size(Dim::Y));
-    WindowCut colCut = cutOf(lo[idx(Dim::OX)], hi[idx(Dim::OX)],
-                             lo[idx(Dim::S)], hi[idx(Dim::S)], shape.stride[1],
-                             shape.dilation[1], shape.padding[2],
-                             shape.size(Dim::X));
+    auto windowAlong = [&](Dim win, unsigned axis, int64_t outLo,
+                           int64_t outHi) {
+      return windowOf(outLo, outHi, lo[idx(win)], hi[idx(win)],
+                      shape.stride[axis], shape.dilation[axis],
+                      shape.padding[axis * 2], shape.size(axis ? Dim::X : Dim::Y));
+    };
+    Window rowWin =
+        windowAlong(Dim::R, 0, lo[idx(Dim::OY)], hi[idx(Dim::OY)]);
+    Window colWin =
+        windowAlong(Dim::S, 1, lo[idx(Dim::OX)], hi[idx(Dim::OX)]);
+    int64_t rows = rowWin.inside(), cols = colWin.inside();
     int64_t planes = e(Dim::N) * e(Dim::G) * e(Dim::C);
     // Sliding along output columns: the columns the tile one output column
     // back (same everything else) brought are still in the switches.
     int64_t held = 0;
     if (forwarding && pos[idx(Dim::OX)] > 0) {
-      int64_t prevLo;
-      int64_t prev = spanOf(lo[idx(Dim::OX)] - tileSize[idx(Dim::OX)],
-                            lo[idx(Dim::OX)], lo[idx(Dim::S)], hi[idx(Dim::S)],
-                            shape.stride[1], shape.dilation[1],
-                            shape.padding[2], shape.size(Dim::X), &prevLo);
+      Window prev = windowAlong(
+          Dim::S, 1, lo[idx(Dim::OX)] - tileSize[idx(Dim::OX)], lo[idx(Dim::OX)]);
       int64_t overlap = std::max<int64_t>(
-          0, std::min(prevLo + prev, colLo + cols) - std::max(prevLo, colLo));
+          0, std::min(prev.end(), colWin.end()) -
+                 std::max(prev.first(), colWin.first()));
       st.forwardedElements += planes * rows * overlap;
-      held = std::max<int64_t>(0, prevLo + prev - colCut.base);
+      held = std::max<int64_t>(0, prev.end() - colWin.base);
     }
     int64_t inputSends = 0;
     int64_t distribution =
-        dn.inputCycles(ext, {rowCut.before, rowCut.after, colCut.before,
-                             colCut.after},
+        dn.inputCycles(ext, {rowWin.before, rowWin.after, colWin.before,
+                             colWin.after},
                        held, &inputSends);
     st.dnElements += inputSends;
     st.multicastDeliveries += planes * rows * cols * (e(Dim::K) - 1);
@@ -572,20 +554,20 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
     for (int64_t j = 0; j < n2; ++j) {
       int64_t lo2 = j * t2,
               hi2 = window ? std::min(lo2 + t2, shape.size(*window)) : 1;
-      WindowCut cut{0, 0, 0};
+      Window cut{0, 1, 0, 0};
       int64_t held = 0;
       if (window) {
         unsigned a = rows ? 0 : 1;
         int64_t pad = shape.padding[rows ? 0 : 2];
         int64_t extent = shape.size(rows ? Dim::Y : Dim::X);
-        cut = cutOf(lo1, hi1, lo2, hi2, shape.stride[a], shape.dilation[a],
-                    pad, extent);
-        if (slides && i > 0) {
-          int64_t prevLo;
-          int64_t prev = spanOf(lo1 - t1, lo1, lo2, hi2, shape.stride[a],
-                                shape.dilation[a], pad, extent, &prevLo);
-          held = std::max<int64_t>(0, prevLo + prev - cut.base);
-        }
+        cut = windowOf(lo1, hi1, lo2, hi2, shape.stride[a], shape.dilation[a],
+                       pad, extent);
+        if (slides && i > 0)
+          held = std::max<int64_t>(
+              0, windowOf(lo1 - t1, lo1, lo2, hi2, shape.stride[a],
+                          shape.dilation[a], pad, extent)
+                         .end() -
+                     cut.base);
       }
       ++histogram[{hi1 - lo1, hi2 - lo2, cut.before, cut.after, held, i == 0,
                    j == 0}];

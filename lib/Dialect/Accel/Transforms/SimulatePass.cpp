@@ -37,30 +37,32 @@ double patternValue(int64_t i, int64_t stream, bool isFloat) {
   return isFloat ? v / 8 : v;
 }
 
-/// The values of `value` when it is a constant (dense or splat), a fill of
-/// a constant; otherwise `fallback(i)` for each of `n` elements.
+/// An integer or float attribute as a number.
+std::optional<double> numberOf(Attribute a) {
+  if (auto i = dyn_cast_if_present<IntegerAttr>(a))
+    return static_cast<double>(i.getValue().getSExtValue());
+  if (auto f = dyn_cast_if_present<FloatAttr>(a))
+    return f.getValueAsDouble();
+  return std::nullopt;
+}
+
+/// The values of `value` when it is a constant (dense or splat) or a fill
+/// of a constant; otherwise `fallback(i)` for each of `n` elements.
 std::vector<double> valuesOf(Value value, int64_t n,
                              llvm::function_ref<double(int64_t)> fallback) {
   std::vector<double> out(n);
-  auto toDouble = [](Attribute a) -> std::optional<double> {
-    if (auto i = dyn_cast<IntegerAttr>(a))
-      return static_cast<double>(i.getValue().getSExtValue());
-    if (auto f = dyn_cast<FloatAttr>(a))
-      return f.getValueAsDouble();
-    return std::nullopt;
-  };
   DenseElementsAttr dense;
   if (matchPattern(value, m_Constant(&dense)) &&
       dense.getNumElements() == n) {
     int64_t i = 0;
     for (Attribute a : dense.getValues<Attribute>())
-      out[i++] = toDouble(a).value_or(0);
+      out[i++] = numberOf(a).value_or(0);
     return out;
   }
   if (auto fill = value.getDefiningOp<linalg::FillOp>()) {
     Attribute scalar;
     if (matchPattern(fill.getInputs().front(), m_Constant(&scalar)))
-      if (std::optional<double> v = toDouble(scalar)) {
+      if (std::optional<double> v = numberOf(scalar)) {
         std::fill(out.begin(), out.end(), *v);
         return out;
       }
@@ -70,15 +72,12 @@ std::vector<double> valuesOf(Value value, int64_t n,
   return out;
 }
 
+/// A constant scalar's value; 0 when it is not a constant.
 double scalarOf(Value value) {
   Attribute a;
-  if (matchPattern(value, m_Constant(&a))) {
-    if (auto i = dyn_cast<IntegerAttr>(a))
-      return static_cast<double>(i.getValue().getSExtValue());
-    if (auto f = dyn_cast<FloatAttr>(a))
-      return f.getValueAsDouble();
-  }
-  return 0;
+  if (!matchPattern(value, m_Constant(&a)))
+    return 0;
+  return numberOf(a).value_or(0);
 }
 
 /// mlir-runner's printMemref layout: a metadata line, then nested brackets.

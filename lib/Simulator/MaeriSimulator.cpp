@@ -138,6 +138,32 @@ Window windowOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
           std::max<int64_t>(0, base + span - extent)};
 }
 
+/// The dimensions of `order` after the innermost one `selects` picks among
+/// those with more than one tile (all of them when there is none). A run of
+/// consecutive tiles in which only these move keeps the picked dimensions.
+unsigned dimsInside(const LayerShape &shape, const MaeriSchedule &s,
+                    llvm::function_ref<bool(Dim)> selects) {
+  int innermost = -1;
+  for (auto [i, d] : llvm::enumerate(s.order)) {
+    int64_t tile = s.tile[0];
+    for (unsigned t = 0; t < kNumTileDims; ++t)
+      if (kTiled[t] == d)
+        tile = s.tile[t];
+    if (selects(d) && ceilDiv(shape.size(d), tile) > 1)
+      innermost = static_cast<int>(i);
+  }
+  unsigned mask = 0;
+  for (int i = innermost + 1; i < static_cast<int>(s.order.size()); ++i)
+    mask |= 1u << idx(s.order[i]);
+  return mask;
+}
+
+/// The dimensions that tell VNs (outputs) apart.
+bool isVnDim(Dim d) {
+  return d == Dim::N || d == Dim::G || d == Dim::K || d == Dim::OY ||
+         d == Dim::OX;
+}
+
 /// The distribution network as STONNE builds MAERI's: `dn_bw` input ports,
 /// each the root of its own tree over `ms / dn_bw` consecutive multiplier
 /// switches. A port sends one element per cycle, multicast to any of its
@@ -155,16 +181,13 @@ public:
       full[idx(kTiled[t])] = s.tile[t];
     // Weights of the dimensions inside the innermost moving G/K dimension
     // of the order stay in the switches' buffers for the whole visit.
-    std::array<int64_t, kNumDims> count{};
-    for (Dim d : kTiled)
-      count[idx(d)] = ceilDiv(shape.size(d), full[idx(d)]);
-    int innermost = -1;
-    for (auto [i, d] : llvm::enumerate(s.order))
-      if ((d == Dim::G || d == Dim::K) && count[idx(d)] > 1)
-        innermost = static_cast<int>(i);
+    unsigned inside = dimsInside(shape, s, [](Dim d) {
+      return d == Dim::G || d == Dim::K;
+    });
     outerMask = 0;
-    for (int i = 0; i <= innermost; ++i)
-      outerMask |= 1u << idx(s.order[i]);
+    for (Dim d : s.order)
+      if (!(inside & (1u << idx(d))))
+        outerMask |= 1u << idx(d);
   }
 
   /// Dimensions at or outside the innermost moving G/K dimension: a move of
@@ -359,6 +382,7 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
   const int64_t ms = target.numMultipliers();
   const bool forwarding = schedule.usesForwarding(shape);
   DistributionNetwork dn(shape, schedule, target);
+  const unsigned accumulatedWhile = dimsInside(shape, schedule, isVnDim);
 
   SimStats st;
   std::array<int64_t, kNumDims> pos{}; // tile index per dimension
@@ -425,7 +449,14 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     st.dnElements += inputSends;
     st.multicastDeliveries += planes * rows * cols * (e(Dim::K) - 1);
 
-    int64_t collection = ceilDiv(vns, rnBw);
+    // The accumulators keep a VN's partial sum while only the dimensions
+    // inside the innermost moving output dimension (folds) move: its result
+    // leaves through the collection bus after the last of them.
+    bool collects = true;
+    for (Dim d : kTiled)
+      if (accumulatedWhile & (1u << idx(d)))
+        collects &= pos[idx(d)] == count[idx(d)] - 1;
+    int64_t collection = collects ? ceilDiv(vns, rnBw) : 0;
     int64_t streaming = std::max({distribution, int64_t(1), collection});
     st.cycles += weightLoad + streaming;
     st.weightLoadCycles += weightLoad;
@@ -438,7 +469,7 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
         std::max<int64_t>(0, collection - std::max<int64_t>(1, distribution));
     st.msMultiplies += vns * vnSize;
     st.rnAdds += vns * (vnSize - 1);
-    st.collected += vns;
+    st.collected += collects ? vns : 0;
     ++st.tiles;
 
     if (!timingOnly) {
@@ -531,6 +562,7 @@ struct TileClass {
   std::array<int64_t, kNumDims> extent{};
   int64_t cutBefore = 0, cutAfter = 0, held = 0;
   unsigned firstMask = 0; // bit idx(d): dimension d at its first tile
+  unsigned lastMask = 0;  // bit idx(d): dimension d at its last tile
 };
 
 /// The classes of one group: a lone dimension (`window` == nullopt) or an
@@ -548,7 +580,7 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
   int64_t t2 = window ? tileOf(*window) : 1;
   int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
   bool rows = first == Dim::OY;
-  std::map<std::array<int64_t, 7>, int64_t> histogram;
+  std::map<std::array<int64_t, 9>, int64_t> histogram;
   for (int64_t i = 0; i < n1; ++i) {
     int64_t lo1 = i * t1, hi1 = std::min(lo1 + t1, shape.size(first));
     for (int64_t j = 0; j < n2; ++j) {
@@ -570,7 +602,7 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
                      cut.base);
       }
       ++histogram[{hi1 - lo1, hi2 - lo2, cut.before, cut.after, held, i == 0,
-                   j == 0}];
+                   j == 0, i == n1 - 1, j == n2 - 1}];
     }
   }
   std::vector<TileClass> classes;
@@ -580,9 +612,11 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
     c.extent.fill(1);
     c.extent[idx(first)] = key[0];
     c.firstMask = key[5] ? 1u << idx(first) : 0u;
+    c.lastMask = key[7] ? 1u << idx(first) : 0u;
     if (window) {
       c.extent[idx(*window)] = key[1];
       c.firstMask |= key[6] ? 1u << idx(*window) : 0u;
+      c.lastMask |= key[8] ? 1u << idx(*window) : 0u;
       c.cutBefore = key[2];
       c.cutAfter = key[3];
       c.held = key[4];
@@ -603,6 +637,9 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
   const int64_t rnBw = target.reductionBandwidth();
   const bool forwarding = s.usesForwarding(shape);
   DistributionNetwork dn(shape, s, target);
+  // Results leave the accumulators when every dimension inside the
+  // innermost moving output dimension is at its last tile.
+  const unsigned lastNeeded = dimsInside(shape, s, isVnDim);
 
   // A tile starts a weight visit when every dimension inside the visit
   // (after the innermost moving G/K dimension of the order) is at its
@@ -631,8 +668,10 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
           int64_t sends = 0;
           int64_t distribution =
               dn.inputCycles(acc.extent, cut, acc.held, &sends);
-          int64_t tile =
-              std::max({distribution, int64_t(1), ceilDiv(vns, rnBw)});
+          int64_t collection = (acc.lastMask & lastNeeded) == lastNeeded
+                                   ? ceilDiv(vns, rnBw)
+                                   : 0;
+          int64_t tile = std::max({distribution, int64_t(1), collection});
           if ((acc.firstMask & firstNeeded) == firstNeeded)
             tile += dn.weightCycles(acc.extent, &sends);
           cycles += acc.count * tile;
@@ -644,6 +683,7 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
           for (unsigned d = 0; d < kNumDims; ++d)
             next.extent[d] *= c.extent[d];
           next.firstMask |= c.firstMask;
+          next.lastMask |= c.lastMask;
           // The row cuts come from the (OY, R) group, the column cuts and
           // the held columns from the (OX, S) group, the last.
           if (group == 4) {

@@ -144,6 +144,26 @@ TEST(MaeriSimulator, MulticastStaysInsideAPort) {
   EXPECT_EQ(one.stats.weightLoadCycles, 4);
 }
 
+// The accumulators keep partial sums while only folds move: with the
+// channel folds innermost, each output leaves once, after its last fold.
+// K 2, C 4 in folds of 1, 1x1 on 1x2 pixels: 2 positions x 4 folds = 8
+// tiles; 2 VNs collected at rn_bw 1 on 2 of them: 4 results, 4 cycles.
+TEST(MaeriSimulator, ResultsLeaveAfterTheLastFold) {
+  LayerShape shape;
+  shape.sizes = {1, 1, 2, 4, 1, 1, 1, 2};
+  MaeriSchedule s = tiles(2, 1, 1, 1, 1, 1);
+  s.order = {Dim::N, Dim::G, Dim::K, Dim::OY, Dim::OX, Dim::C, Dim::R, Dim::S};
+  SimOperands ops = operands(shape, true);
+  SimResult r = run(shape, s, maeri(8, 8, 1), ops);
+  EXPECT_EQ(r.stats.tiles, 8);
+  EXPECT_EQ(r.stats.collected, 4);
+  EXPECT_EQ(r.stats.collectionCycles, 4);
+  EXPECT_EQ(r.output, referenceConvolution(shape, ops));
+  // Folds outermost: every tile's results leave (2 x 8 = 16).
+  s.order = {Dim::C, Dim::R, Dim::S, Dim::N, Dim::G, Dim::K, Dim::OY, Dim::OX};
+  EXPECT_EQ(run(shape, s, maeri(8, 8, 1), ops).stats.collected, 16);
+}
+
 // Forwarding: a 1x3 window sliding along 4 output columns one at a time
 // resends only the new column; the other two move over the links.
 TEST(MaeriSimulator, ForwardingLinks) {

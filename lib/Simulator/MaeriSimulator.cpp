@@ -144,14 +144,9 @@ Window windowOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
 unsigned dimsInside(const LayerShape &shape, const MaeriSchedule &s,
                     llvm::function_ref<bool(Dim)> selects) {
   int innermost = -1;
-  for (auto [i, d] : llvm::enumerate(s.order)) {
-    int64_t tile = s.tile[0];
-    for (unsigned t = 0; t < kNumTileDims; ++t)
-      if (kTiled[t] == d)
-        tile = s.tile[t];
-    if (selects(d) && ceilDiv(shape.size(d), tile) > 1)
+  for (auto [i, d] : llvm::enumerate(s.order))
+    if (selects(d) && ceilDiv(shape.size(d), s.tileOf(d)) > 1)
       innermost = static_cast<int>(i);
-  }
   unsigned mask = 0;
   for (int i = innermost + 1; i < static_cast<int>(s.order.size()); ++i)
     mask |= 1u << idx(s.order[i]);
@@ -177,8 +172,8 @@ public:
                       const MaeriTargetModel &target)
       : shape(shape),
         leaves(target.numMultipliers() / target.distributionBandwidth()) {
-    for (unsigned t = 0; t < kNumTileDims; ++t)
-      full[idx(kTiled[t])] = s.tile[t];
+    for (Dim d : kTiled)
+      full[idx(d)] = s.tileOf(d);
     // Weights of the dimensions inside the innermost moving G/K dimension
     // of the order stay in the switches' buffers for the whole visit.
     unsigned inside = dimsInside(shape, s, [](Dim d) {
@@ -372,11 +367,10 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
 
   // Tile counts per canonical dimension, and the visiting order.
   std::array<int64_t, kNumDims> tileSize{}, extent{}, count{};
-  for (unsigned t = 0; t < kNumTileDims; ++t) {
-    Dim d = kTiled[t];
-    tileSize[idx(d)] = schedule.tile[t];
+  for (Dim d : kTiled) {
+    tileSize[idx(d)] = schedule.tileOf(d);
     extent[idx(d)] = shape.size(d);
-    count[idx(d)] = ceilDiv(extent[idx(d)], schedule.tile[t]);
+    count[idx(d)] = ceilDiv(extent[idx(d)], tileSize[idx(d)]);
   }
   const int64_t rnBw = target.reductionBandwidth();
   const int64_t ms = target.numMultipliers();
@@ -570,14 +564,8 @@ struct TileClass {
 std::vector<TileClass> classesOf(const LayerShape &shape,
                                  const MaeriSchedule &s, Dim first,
                                  std::optional<Dim> window, bool slides) {
-  auto tileOf = [&](Dim d) {
-    for (unsigned t = 0; t < kNumTileDims; ++t)
-      if (kTiled[t] == d)
-        return s.tile[t];
-    return int64_t(1);
-  };
-  int64_t t1 = tileOf(first), n1 = ceilDiv(shape.size(first), t1);
-  int64_t t2 = window ? tileOf(*window) : 1;
+  int64_t t1 = s.tileOf(first), n1 = ceilDiv(shape.size(first), t1);
+  int64_t t2 = window ? s.tileOf(*window) : 1;
   int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
   bool rows = first == Dim::OY;
   std::map<std::array<int64_t, 9>, int64_t> histogram;

@@ -45,8 +45,7 @@ llvm::StringRef mlir::accel::stringifyTileDim(TileDim t) {
   return kNames[static_cast<unsigned>(t)];
 }
 
-/// The tile dimension of a canonical dimension (input Y/X tile as outputs).
-static TileDim tileDimOf(Dim d) {
+TileDim mlir::accel::tileDimOf(Dim d) {
   switch (d) {
   case Dim::R:
     return TileDim::R;

@@ -30,6 +30,8 @@ enum class TileDim : uint8_t { R, S, C, K, G, N, OX, OY };
 inline constexpr unsigned kNumTileDims = 8;
 /// The canonical dimension each tile dimension tiles.
 Dim canonicalDim(TileDim t);
+/// The tile dimension of a canonical dimension (input Y/X tile as outputs).
+TileDim tileDimOf(Dim d);
 llvm::StringRef stringifyTileDim(TileDim t);
 
 struct MaeriSchedule {
@@ -40,6 +42,8 @@ struct MaeriSchedule {
   llvm::SmallVector<Dim, 8> order;
 
   int64_t operator[](TileDim t) const { return tile[static_cast<unsigned>(t)]; }
+  /// The tile of a canonical dimension (Y/X tile as the outputs OY/OX).
+  int64_t tileOf(Dim d) const { return (*this)[tileDimOf(d)]; }
   /// Multiplier switches per virtual neuron: T_R * T_S * T_C.
   int64_t vnSize() const;
   /// Virtual neurons working in parallel: T_N * T_G * T_K * T_Y' * T_X'.

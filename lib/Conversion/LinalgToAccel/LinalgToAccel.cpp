@@ -50,6 +50,31 @@ struct Rejection {
 
 using PlanOrRejection = std::variant<LayerPlan, Rejection>;
 
+/// Which linalg loop is which canonical dimension, both ways.
+struct LoopDims {
+  LoopDims(LayerPlan &plan, size_t numLoops)
+      : plan(plan), dimOfLoop(numLoops) {
+    plan.loopOf.fill(-1);
+  }
+  /// Records the first of `loops` (if any) as `dim`.
+  void assign(ArrayRef<unsigned> loops, Dim dim) {
+    if (loops.empty())
+      return;
+    dimOfLoop[loops.front()] = dim;
+    plan.loopOf[static_cast<unsigned>(dim)] = loops.front();
+  }
+  /// Sizes `dims` from their loops (1 when absent).
+  void setSizes(ArrayRef<int64_t> loopSizes, ArrayRef<Dim> dims) {
+    for (Dim dim : dims) {
+      int64_t loop = plan.loopOf[static_cast<unsigned>(dim)];
+      plan.shape.setSize(dim, loop < 0 ? 1 : loopSizes[loop]);
+    }
+  }
+
+  LayerPlan &plan;
+  SmallVector<std::optional<Dim>> dimOfLoop;
+};
+
 Rejection remark(const Twine &msg) { return {false, msg.str()}; }
 
 /// The body computes out + a * b (through casts), as convolutions and
@@ -141,19 +166,13 @@ PlanOrRejection planConvolution(linalg::LinalgOp op) {
                   "input-channel loop");
 
   SmallVector<int64_t> loopSizes = op.getStaticLoopRanges();
-  SmallVector<std::optional<Dim>> dimOfLoop(loopSizes.size());
   LayerPlan plan;
-  plan.loopOf.fill(-1);
-  auto assign = [&](ArrayRef<unsigned> loops, Dim dim) {
-    if (loops.empty())
-      return;
-    dimOfLoop[loops.front()] = dim;
-    plan.loopOf[static_cast<unsigned>(dim)] = loops.front();
-  };
-  assign(conv->batch, Dim::N);
-  assign(conv->depth, Dim::G);
-  assign(conv->outputChannel, Dim::K);
-  assign(conv->inputChannel, Dim::C);
+  LoopDims loops(plan, loopSizes.size());
+  SmallVectorImpl<std::optional<Dim>> &dimOfLoop = loops.dimOfLoop;
+  loops.assign(conv->batch, Dim::N);
+  loops.assign(conv->depth, Dim::G);
+  loops.assign(conv->outputChannel, Dim::K);
+  loops.assign(conv->inputChannel, Dim::C);
 
   // The input's image expressions `oh * stride + kh * dilation`, in tensor
   // order, pair output-image loops with filter loops: rows first.
@@ -174,8 +193,8 @@ PlanOrRejection planConvolution(linalg::LinalgOp op) {
     unsigned i = imageAxes.size();
     if (i == 2)
       return remark("not converted: more than two image dimensions");
-    assign({lhs->first}, i == 0 ? Dim::OY : Dim::OX);
-    assign({rhs->first}, i == 0 ? Dim::R : Dim::S);
+    loops.assign({lhs->first}, i == 0 ? Dim::OY : Dim::OX);
+    loops.assign({rhs->first}, i == 0 ? Dim::R : Dim::S);
     plan.shape.stride[i] = lhs->second;
     plan.shape.dilation[i] = rhs->second;
     imageAxes.push_back(axis);
@@ -184,10 +203,7 @@ PlanOrRejection planConvolution(linalg::LinalgOp op) {
     return remark("not converted: the input is not indexed by two sliding "
                   "windows");
 
-  for (Dim dim : {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S}) {
-    int64_t loop = plan.loopOf[static_cast<unsigned>(dim)];
-    plan.shape.setSize(dim, loop < 0 ? 1 : loopSizes[loop]);
-  }
+  loops.setSizes(loopSizes, {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S});
   auto inputType = cast<ShapedType>(op.getDpsInputOperand(0)->get().getType());
   plan.shape.setSize(Dim::Y, inputType.getDimSize(imageAxes[0]));
   plan.shape.setSize(Dim::X, inputType.getDimSize(imageAxes[1]));
@@ -229,21 +245,15 @@ PlanOrRejection planContraction(linalg::LinalgOp op) {
     return remark("not converted: only matrix products (one m, n and k "
                   "loop, at most one batch loop) become GEMM layers");
   SmallVector<int64_t> loopSizes = op.getStaticLoopRanges();
-  SmallVector<std::optional<Dim>> dimOfLoop(loopSizes.size());
   LayerPlan plan;
-  plan.loopOf.fill(-1);
-  auto assign = [&](ArrayRef<unsigned> loops, Dim dim) {
-    if (loops.empty())
-      return;
-    dimOfLoop[loops.front()] = dim;
-    plan.loopOf[static_cast<unsigned>(dim)] = loops.front();
-    plan.shape.setSize(dim, loopSizes[loops.front()]);
-  };
+  LoopDims loops(plan, loopSizes.size());
   // (M x K) * (K x N): M -> Y, N -> K, K -> C; a batch is a group.
-  assign(dims->batch, Dim::G);
-  assign(dims->m, Dim::Y);
-  assign(dims->n, Dim::K);
-  assign(dims->k, Dim::C);
+  loops.assign(dims->batch, Dim::G);
+  loops.assign(dims->m, Dim::Y);
+  loops.assign(dims->n, Dim::K);
+  loops.assign(dims->k, Dim::C);
+  loops.setSizes(loopSizes, {Dim::G, Dim::Y, Dim::K, Dim::C});
+  SmallVectorImpl<std::optional<Dim>> &dimOfLoop = loops.dimOfLoop;
   std::optional<std::string> a =
       layoutOf(op.getMatchingIndexingMap(op.getDpsInputOperand(0)), dimOfLoop);
   std::optional<std::string> b =

@@ -1,7 +1,8 @@
 //===- accel-translate.cpp - Translations in and out of accel-mlir --------===//
 //
 // mlir-translate style driver: MAESTRO `.m` import/export, MAERI schedule
-// export, STONNE's command line (`--import-stonne='ARGS'`).
+// export, STONNE's command line (`--import-stonne --stonne-args='ARGS'`, or
+// ARGS as the input).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,34 +17,25 @@
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 
+#include "llvm/Support/Process.h"
+
+#include <cstdio>
+
 namespace {
-/// Translations are flags, so `--import-stonne='ARGS'` becomes
-/// `--import-stonne --stonne-args='ARGS'`; with no input file named, the
-/// input is empty rather than the terminal.
-std::vector<std::string> rewriteStonneArguments(int argc, char **argv) {
-  std::vector<std::string> args(argv, argv + argc);
-  bool stonne = false, hasInput = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    llvm::StringRef arg = args[i];
-    for (llvm::StringRef prefix : {"--import-stonne=", "-import-stonne="})
-      if (arg.consume_front(prefix)) {
-        args[i] = "--stonne-args=" + arg.str();
-        args.insert(args.begin() + i, "--import-stonne");
-        stonne = true;
-        ++i;
-      }
-    bool takesNext = llvm::is_contained(
-        {"-o", "--o", "-maestro-hw", "--maestro-hw", "-stonne-args",
-         "--stonne-args"},
-        llvm::StringRef(args[i]));
-    if (takesNext)
-      ++i;
-    else if (!llvm::StringRef(args[i]).starts_with("-") || args[i] == "-")
-      hasInput = true;
+/// `--stonne-args` carries the whole input of `--import-stonne`, but the
+/// driver still reads its input file, stdin by default: on a terminal that
+/// would wait for an end of file. Reads argv, never rewrites it.
+void detachTerminalInputForStonneArguments(int argc, char **argv) {
+  if (!llvm::sys::Process::StandardInIsUserInput())
+    return;
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg = argv[i];
+    if (arg.ltrim('-').starts_with("stonne-args")) {
+      // On failure stdin stays the terminal: no worse than without this.
+      (void)std::freopen("/dev/null", "r", stdin);
+      return;
+    }
   }
-  if (stonne && !hasInput)
-    args.push_back("/dev/null");
-  return args;
 }
 } // namespace
 
@@ -64,11 +56,7 @@ int main(int argc, char **argv) {
         registry.insert<mlir::accel::AccelDialect, mlir::func::FuncDialect,
                         mlir::tensor::TensorDialect>();
       });
-  std::vector<std::string> args = rewriteStonneArguments(argc, argv);
-  std::vector<char *> argvRewritten;
-  for (std::string &arg : args)
-    argvRewritten.push_back(arg.data());
-  return mlir::failed(mlir::mlirTranslateMain(
-      static_cast<int>(argvRewritten.size()), argvRewritten.data(),
-      "accel-mlir translation driver"));
+  detachTerminalInputForStonneArguments(argc, argv);
+  return mlir::failed(
+      mlir::mlirTranslateMain(argc, argv, "accel-mlir translation driver"));
 }

@@ -362,18 +362,34 @@ void mlir::accel::registerStonneTranslation() {
   static llvm::cl::opt<std::string> stonneArgs(
       "stonne-args",
       llvm::cl::desc("STONNE's arguments for --import-stonne (otherwise read "
-                     "from the input); --import-stonne='ARGS' sets them"),
+                     "from the input, which must then be empty)"),
       llvm::cl::value_desc("arguments"), llvm::cl::init(""));
   TranslateToMLIRRegistration importer(
       "import-stonne",
       "a STONNE command line (-CONV/-FC/-DenseGEMM with its tile and "
       "-num_ms/-dn_bw/-rn_bw) as a MAERI target, layer and schedule",
       [](llvm::SourceMgr &sourceMgr, MLIRContext *context) {
-        StringRef text =
-            stonneArgs.empty()
-                ? sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())
-                      ->getBuffer()
-                : StringRef(stonneArgs);
+        const llvm::MemoryBuffer *input =
+            sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+        if (stonneArgs.getNumOccurrences() == 0)
+          return OwningOpRef<Operation *>(
+              importStonneArguments(input->getBuffer(), context).release());
+        // Two sources of arguments: refuse rather than let one silently win
+        // (llvm::cl itself lets the last of repeated options win).
+        if (stonneArgs.getNumOccurrences() > 1) {
+          emitError(UnknownLoc::get(context))
+              << "--stonne-args given " << stonneArgs.getNumOccurrences()
+              << " times; give it once";
+          return OwningOpRef<Operation *>();
+        }
+        if (!input->getBuffer().trim().empty()) {
+          emitError(FileLineColLoc::get(context, input->getBufferIdentifier(),
+                                        1, 1))
+              << "STONNE arguments given twice: by --stonne-args and in "
+                 "the input; give one";
+          return OwningOpRef<Operation *>();
+        }
+        StringRef text = stonneArgs;
         return OwningOpRef<Operation *>(
             importStonneArguments(text, context).release());
       },

@@ -238,8 +238,20 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
   if (layer.type == "TRCONV")
     transposedConvs.push_back({layer.typeLoc, layer.name});
 
+  // Point at the number itself when it is out of range (validate() below
+  // can only name the layer).
+  auto inRange = [&](const DimEntry &entry, StringRef what) {
+    if (entry.size.value <= LayerShape::kMaxDimSize)
+      return true;
+    error(entry.size.loc) << what << " of " << entry.name
+                          << " must be in [1, " << LayerShape::kMaxDimSize
+                          << "], got " << entry.size.value;
+    return false;
+  };
   LayerShape shape;
   for (const DimEntry &entry : layer.dims) {
+    if (!inRange(entry, "size"))
+      return failure();
     std::optional<Dim> dim = toCanonical(*info, entry.name);
     if (!dim || isOutputDim(*dim)) {
       error(entry.loc) << "unknown dimension '" << entry.name << "' for a "
@@ -254,6 +266,8 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
                        << "': strides apply to Y and X only";
       return failure();
     }
+    if (!inRange(entry, "stride"))
+      return failure();
     shape.stride[entry.name == "Y" ? 0 : 1] = entry.size.value;
   }
   if (llvm::Error err = shape.validate()) {

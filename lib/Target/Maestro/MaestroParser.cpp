@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir::accel;
@@ -56,7 +57,11 @@ struct Token {
 
 class Lexer {
 public:
-  explicit Lexer(StringRef buffer) : cur(buffer.begin()), end(buffer.end()) {}
+  explicit Lexer(StringRef buffer) : cur(buffer.begin()), end(buffer.end()) {
+    // Editors on some systems start UTF-8 files with a byte order mark.
+    if (buffer.starts_with("\xEF\xBB\xBF"))
+      cur += 3;
+  }
 
   Token next() {
     skipSpaceAndComments();
@@ -66,14 +71,15 @@ public:
       return make(Tok::Eof, cur, cur);
     const char *start = cur;
     char c = *cur;
-    if (llvm::isAlpha(c) || c == '_') {
-      // Names in shipped files include '.' and '-' (torchvision.models.x,
-      // Conv2d-1).
-      while (cur != end &&
-             (llvm::isAlnum(*cur) || *cur == '_' || *cur == '.' || *cur == '-'))
+    if (isNameStart(c)) {
+      while (cur != end && isNameChar(*cur))
         ++cur;
       if (cur != end && *cur == '\'') // Y', X'
         ++cur;
+      auto *nameBegin = reinterpret_cast<const llvm::UTF8 *>(start);
+      if (!llvm::isLegalUTF8String(&nameBegin,
+                                   reinterpret_cast<const llvm::UTF8 *>(cur)))
+        return fail(start, "a name that is not valid UTF-8");
       return make(Tok::Ident, start, cur);
     }
     if (llvm::isDigit(c) ||
@@ -81,6 +87,15 @@ public:
       ++cur;
       while (cur != end && llvm::isDigit(*cur))
         ++cur;
+      // `0x10`, `3.5`, `64KB`: not a decimal integer, whatever its prefix.
+      if (cur != end && (isNameChar(*cur) && *cur != '-')) {
+        while (cur != end && isNameChar(*cur) && *cur != '-')
+          ++cur;
+        return fail(start,
+                    llvm::formatv("'{0}' is not a decimal integer (MAESTRO "
+                                  "sizes are written in decimal digits)",
+                                  StringRef(start, cur - start)));
+      }
       return make(Tok::Number, start, cur);
     }
     ++cur;
@@ -116,6 +131,20 @@ public:
   std::string errorText;
 
 private:
+  // Names in shipped files include '.' and '-' (torchvision.models.x,
+  // Conv2d-1); bytes >= 0x80 let UTF-8 names through (checked whole).
+  static bool isNameStart(char c) {
+    return llvm::isAlpha(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+  }
+  static bool isNameChar(char c) {
+    return isNameStart(c) || llvm::isDigit(c) || c == '.' || c == '-';
+  }
+  Token fail(const char *at, const llvm::Twine &message) {
+    errorText = message.str();
+    cur = at;
+    return make(Tok::Error, at, at + 1);
+  }
+
   Token make(Tok kind, const char *b, const char *e) {
     return Token{kind, StringRef(b, e - b)};
   }
@@ -385,7 +414,8 @@ bool Parser::parseDirective(Layer &layer) {
                                "TemporalMap or Cluster",
                                describe(tok)));
   }
-  consumeIf(Tok::Semicolon);
+  if (!expect(Tok::Semicolon, ";", "after the directive"))
+    return false;
   layer.dataflow->push_back(std::move(directive));
   return true;
 }

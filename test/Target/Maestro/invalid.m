@@ -84,9 +84,9 @@ Network net {
 // -----
 
 Network net {
-  // expected-error @below {{layer L1: size of K must be in [1, 2147483648], got 9223372036854775807}}
   Layer L1 {
     Type: CONV
+    // expected-error @below {{size of K must be in [1, 2147483648], got 9223372036854775807}}
     Dimensions { K: 9223372036854775807, C: 4, R: 1, S: 1, Y: 4, X: 4 }
   }
 }
@@ -307,5 +307,60 @@ Network net {
     Type: CONV
     // expected-error @below {{unexpected character '#'}}
     Dimensions { K: #4 }
+  }
+}
+
+// -----
+
+Network net {
+  Layer L1 {
+    Type: CONV
+    Dimensions { K: 4, C: 4, R: 1, S: 1, Y: 4, X: 4 }
+    Dataflow {
+      SpatialMap(1,1) K
+      // expected-error @below {{expected ';' after the directive, found 'TemporalMap'}}
+      TemporalMap(4,4) C;
+    }
+  }
+}
+
+// -----
+
+Network net {
+  Layer L1 {
+    Type: CONV
+    // expected-error @below {{'0x10' is not a decimal integer (MAESTRO sizes are written in decimal digits)}}
+    Dimensions { K: 0x10, C: 4, R: 1, S: 1, Y: 4, X: 4 }
+  }
+}
+
+// -----
+
+Network net {
+  Layer L1 {
+    Type: CONV
+    // expected-error @below {{'64KB' is not a decimal integer (MAESTRO sizes are written in decimal digits)}}
+    Dimensions { K: 64KB, C: 4, R: 1, S: 1, Y: 4, X: 4 }
+  }
+}
+
+// -----
+
+Network net {
+  Layer L1 {
+    Type: CONV
+    // expected-error @below {{stride of X must be in [1, 2147483648], got 1099511627776}}
+    Stride { X: 1099511627776, Y: 1 }
+    Dimensions { K: 4, C: 4, R: 1, S: 1, Y: 4, X: 4 }
+  }
+}
+
+// -----
+
+Network net {
+  Layer L1 {
+    Type: CONV
+    // expected-error @below {{size of Y must be in [1, 2147483648], got 2147483649}}
+    Dimensions { K: 4, C: 4, R: 1, S: 1, Y: 2147483649, X: 4 }
   }
 }

@@ -54,11 +54,11 @@ llvm::Error LayerShape::validate() const {
   static constexpr const char *kAxis[2] = {"row", "column"};
   for (unsigned i = 0; i < 2; ++i) {
     if (stride[i] < 1 || stride[i] > kMaxDimSize)
-      return fail(llvm::formatv("{0} stride must be positive, got {1}",
-                                kAxis[i], stride[i]));
+      return fail(llvm::formatv("{0} stride must be in [1, {1}], got {2}",
+                                kAxis[i], kMaxDimSize, stride[i]));
     if (dilation[i] < 1 || dilation[i] > kMaxDimSize)
-      return fail(llvm::formatv("{0} dilation must be positive, got {1}",
-                                kAxis[i], dilation[i]));
+      return fail(llvm::formatv("{0} dilation must be in [1, {1}], got {2}",
+                                kAxis[i], kMaxDimSize, dilation[i]));
   }
   for (int64_t pad : padding)
     if (pad < 0 || pad > kMaxDimSize)
@@ -75,17 +75,20 @@ llvm::Error LayerShape::validate() const {
         "the filter window ({0} cols, dilation {1}) does not fit the {2} "
         "input cols (padding {3}+{4})",
         size(Dim::S), dilation[1], size(Dim::X), padding[2], padding[3]));
-  // Every count derived from the shape is bounded by the MAC count; make
-  // sure it fits in 63 bits so later arithmetic needs no overflow checks.
+  // Every count derived from the shape is bounded by this product (the MAC
+  // count with the input extents in place of the output ones); below 2^62 it
+  // leaves room for sums of a few such counts.
   int64_t product = 1;
   for (int64_t factor :
        {size(Dim::N), size(Dim::G), size(Dim::K), size(Dim::C), size(Dim::R),
         size(Dim::S), std::max(size(Dim::Y), outputRows()),
         std::max(size(Dim::X), outputCols())}) {
     if (llvm::MulOverflow(product, factor, product) ||
-        product > (int64_t(1) << 62))
-      return fail("the layer is too large: its MAC count does not fit in "
-                  "62 bits");
+        product >= kMaxVolume)
+      return fail(llvm::formatv(
+          "the layer is too large: N*G*K*C*R*S*Y*X must be below 2^62 "
+          "({0})",
+          kMaxVolume));
   }
   return llvm::Error::success();
 }

@@ -63,6 +63,30 @@ TEST(LayerShape, RejectsBadShapes) {
   int64_t big = LayerShape::kMaxDimSize;
   shape = conv(big, big, 1, 1, big, 1);
   EXPECT_NE(message(shape).find("too large"), std::string::npos);
+  shape = conv(4, 4, 1, 1, 3, 3);
+  shape.stride = {1, int64_t(1) << 40};
+  EXPECT_EQ(message(shape),
+            "column stride must be in [1, 2147483648], got 1099511627776");
+}
+
+// The volume bound is exclusive at 2^62, exactly as documented: 2^31 * 2^31
+// MACs is refused, one MAC fewer in the largest factor is accepted.
+TEST(LayerShape, VolumeBoundAtTheLimit) {
+  int64_t big = LayerShape::kMaxDimSize; // 2^31
+  LayerShape atLimit = conv(big, 1, 1, 1, big, 1);
+  ASSERT_EQ(atLimit.numMACs(), LayerShape::kMaxVolume);
+  EXPECT_NE(llvm::toString(atLimit.validate()).find("below 2^62"),
+            std::string::npos);
+  LayerShape below = conv(big - 1, 1, 1, 1, big, 1);
+  EXPECT_LT(below.numMACs(), LayerShape::kMaxVolume);
+  EXPECT_EQ(llvm::toString(below.validate()), "");
+  // Y = X = 2^31 - 1 is a valid layer; a 3x3 window over it is too large.
+  LayerShape wide = conv(1, 1, 1, 1, big - 1, big - 1);
+  EXPECT_EQ(llvm::toString(wide.validate()), "");
+  EXPECT_EQ(wide.numMACs(), (big - 1) * (big - 1));
+  EXPECT_NE(llvm::toString(conv(1, 1, 3, 3, big - 1, big - 1).validate())
+                .find("too large"),
+            std::string::npos);
 }
 
 } // namespace

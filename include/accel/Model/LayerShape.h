@@ -30,6 +30,9 @@ struct LayerShape {
   /// small enough that products of all sizes stay far from overflow checks
   /// being needed at every use.
   static constexpr int64_t kMaxDimSize = int64_t(1) << 31;
+  /// Exclusive bound on N*G*K*C*R*S*max(Y,Y')*max(X,X'), which bounds every
+  /// count derived from the shape (MACs, tensor sizes).
+  static constexpr int64_t kMaxVolume = int64_t(1) << 62;
 
   int64_t operator[](Dim dim) const { return size(dim); }
   /// Size of `dim`; OY/OX give the output extent.

@@ -281,11 +281,20 @@ PlanOrRejection plan(linalg::LinalgOp op) {
                   linalg::isaContractionOpInterface(op));
   if ((!isConv && !isContraction) || !hasMulAddBody(op))
     return remark(""); // pooling, elementwise, ...: not ours, say nothing
-  for (Value operand : op->getOperands())
+  for (Value operand : op->getOperands()) {
+    Type element = getElementTypeOrSelf(operand.getType());
+    if (!element.isSignlessInteger() && !isa<FloatType>(element)) {
+      std::string name;
+      llvm::raw_string_ostream(name) << element;
+      return remark("not converted: element type " + name +
+                    " is not one accel.layer takes (signless integers and "
+                    "floats)");
+    }
     if (auto shaped = dyn_cast<ShapedType>(operand.getType());
         shaped && !shaped.hasStaticShape())
       return Rejection{true, "has dynamic dimensions; accel.layer needs static "
                              "shapes (--canonicalize often makes them static)"};
+  }
   return isConv ? planConvolution(op) : planContraction(op);
 }
 

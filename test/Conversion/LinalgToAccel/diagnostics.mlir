@@ -43,3 +43,21 @@ func.func @oversized_input(%in: tensor<1x4x8x8xf32>, %w: tensor<8x4x3x3xf32>, %o
          ins(%in, %w : tensor<1x4x8x8xf32>, tensor<8x4x3x3xf32>) outs(%out : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
 }
+
+// -----
+
+// index arithmetic is not data an accelerator multiplies: left in linalg.
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+func.func @index_matmul(%a: tensor<4x8xindex>, %b: tensor<8x16xindex>, %c: tensor<4x16xindex>) -> tensor<4x16xindex> {
+  // expected-remark @below {{'linalg.generic' not converted: element type index is not one accel.layer takes (signless integers and floats)}}
+  %0 = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+         ins(%a, %b : tensor<4x8xindex>, tensor<8x16xindex>) outs(%c : tensor<4x16xindex>) {
+  ^bb0(%x: index, %y: index, %acc: index):
+    %p = arith.muli %x, %y : index
+    %s = arith.addi %acc, %p : index
+    linalg.yield %s : index
+  } -> tensor<4x16xindex>
+  return %0 : tensor<4x16xindex>
+}

@@ -286,7 +286,7 @@ func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
 // -----
 
 func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
-  // expected-error @below {{'accel.layer' op row stride must be positive, got 0}}
+  // expected-error @below {{'accel.layer' op row stride must be in [1, 2147483648], got 0}}
   %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
          ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) {strides = array<i64: 0, 1>} -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
@@ -295,7 +295,7 @@ func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
 // -----
 
 func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
-  // expected-error @below {{'accel.layer' op column dilation must be positive, got -2}}
+  // expected-error @below {{'accel.layer' op column dilation must be in [1, 2147483648], got -2}}
   %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
          ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) {dilations = array<i64: 1, -2>} -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
@@ -331,7 +331,7 @@ func.func @f(%in: tensor<1x4x2x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
 // -----
 
 func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
-  // expected-error @below {{'accel.layer' op the layer is too large: its MAC count does not fit in 62 bits}}
+  // expected-error @below {{'accel.layer' op the layer is too large: N*G*K*C*R*S*Y*X must be below 2^62 (4611686018427387904)}}
   %0 = accel.layer "l" conv2d dims <N = 2147483648, K = 2147483648, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
          ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
@@ -593,4 +593,24 @@ func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
          {schedule = #accel.maeri_schedule<t_s = 3, order = [K, C, R, S, OY, N, G, OX], vn_size = 3, num_vns = 1, folds = 12>} -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
 }
+}
+
+// -----
+
+// Element types without integer or float arithmetic (index, complex) have
+// no layer: the executor, the lowering and the energy model need numbers.
+func.func @f(%in: tensor<1x4x6x6xindex>, %w: tensor<8x4x3x3xindex>, %init: tensor<1x8x4x4xindex>) -> tensor<1x8x4x4xindex> {
+  // expected-error @below {{'accel.layer' op operand #0 must be ranked tensor of signless integer or floating-point values, but got 'tensor<1x4x6x6xindex>'}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xindex>, tensor<8x4x3x3xindex>) outs(%init : tensor<1x8x4x4xindex>) -> tensor<1x8x4x4xindex>
+  return %0 : tensor<1x8x4x4xindex>
+}
+
+// -----
+
+func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xcomplex<f32>>) -> tensor<1x8x4x4xcomplex<f32>> {
+  // expected-error @below {{'accel.layer' op operand #2 must be ranked tensor of signless integer or floating-point values, but got 'tensor<1x8x4x4xcomplex<f32>>'}}
+  %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xcomplex<f32>>) -> tensor<1x8x4x4xcomplex<f32>>
+  return %0 : tensor<1x8x4x4xcomplex<f32>>
 }

@@ -13,6 +13,11 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 class Accel_Op<string mnemonic, list<Trait> traits = []>
     : Op<Accel_Dialect, mnemonic, traits>;
 
+// The numbers an accelerator multiplies and accumulates: no index, complex
+// or other element types (the executor, the lowering and the energy model
+// all need a bit width and integer or float arithmetic).
+def Accel_NumberTensor : RankedTensorOf<[AnySignlessInteger, AnyFloat]>;
+
 def Accel_LayerOp : Accel_Op<"layer", [
     Pure, AllTypesMatch<["init", "result"]>,
     DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
@@ -62,12 +67,12 @@ def Accel_LayerOp : Accel_Op<"layer", [
     OptionalAttr<Accel_DataflowAttr>:$dataflow,
     OptionalAttr<Accel_CostAttr>:$cost,
     OptionalAttr<Accel_MaeriScheduleAttr>:$schedule,
-    AnyRankedTensor:$input,
-    AnyRankedTensor:$filter,
+    Accel_NumberTensor:$input,
+    Accel_NumberTensor:$filter,
     Variadic<AnySignlessInteger>:$zero_points,
-    AnyRankedTensor:$init
+    Accel_NumberTensor:$init
   );
-  let results = (outs AnyRankedTensor:$result);
+  let results = (outs Accel_NumberTensor:$result);
   let assemblyFormat = [{
     $name custom<LayerKind>($kind) `dims` $dims `layout` $layout
     `ins` `(` $input `,` $filter `:` type($input) `,` type($filter) `)`

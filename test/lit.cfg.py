@@ -24,6 +24,18 @@ config.substitutions.append(("%accel_obj", config.accel_obj_root))
 config.substitutions.append(("%mlir_lib_dir", config.mlir_lib_dir))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+
+# Sanitized builds (-DACCEL_SANITIZE=...): one set of runtime options, shared
+# with CTest's unit tests through cmake/SanitizerOptions.txt.
+if config.accel_sanitize:
+    with open(os.path.join(config.accel_src_root, "cmake",
+                           "SanitizerOptions.txt")) as options:
+        for line in options:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, value = line.split("=", 1)
+                config.environment[name] = value
+    config.available_features.add("sanitized")
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.accel_tools_dir, config.llvm_tools_dir]

@@ -10,7 +10,10 @@
 // every active switch multiplies once, the reduction tree adds each VN's
 // products (pipelined), and the root collects ceil(VNs / rn_bw) results.
 // With double-buffered inputs a tile costs max(distribution, 1, collection)
-// after its weight load; the trees' depths are paid once to fill and drain.
+// after its weight load; each weight visit ends by draining the pipeline
+// (visitDrainCycles), as STONNE waits for a filter tile's outputs before
+// the next one's weights. The data path (DataPath) moves the operands the
+// same way, so the functional check tests these rules.
 //
 //===----------------------------------------------------------------------===//
 
@@ -315,13 +318,18 @@ private:
       weightCache;
 };
 
-/// Filling and draining the distribution and reduction trees, once per
-/// layer: log2(MS) + ceil(log2(VN size)) + 1.
-int64_t fillDrainCycles(const MaeriSchedule &s, const MaeriTargetModel &t) {
-  return t.treeDepth() +
-         static_cast<int64_t>(llvm::Log2_64_Ceil(
-             static_cast<uint64_t>(std::max<int64_t>(s.vnSize(), 1)))) +
-         1;
+/// The wait at the end of a weight visit: STONNE's memory controller sends
+/// the next K/G tile's weights only once every output of the previous one
+/// is written back (SDMemory::cycle, `pck_iteration <= current_iteration`),
+/// so each visit drains the pipeline behind its last input: 3 cycles
+/// (switch, collection bus, write-back) plus the reduction tree's levels
+/// for the VN (at least one: a VN of one switch still passes an adder),
+/// and one more when the visit's sends take several cycles per port.
+/// Measured on STONNE 22634b8 with one-pixel layers (docs/MAERI.md).
+int64_t visitDrainCycles(const MaeriSchedule &s, int64_t weightLoad) {
+  int64_t artLevels = std::max<int64_t>(
+      1, llvm::Log2_64_Ceil(static_cast<uint64_t>(s.vnSize())));
+  return 3 + artLevels + (weightLoad > 1 ? 1 : 0);
 }
 
 /// Where one active multiplier switch of a tile shape takes its input from
@@ -653,10 +661,11 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     for (Dim d : kTiled)
       if (dn.visitMask() & (1u << idx(d)))
         newWeights |= pos[idx(d)] != prevPos[idx(d)];
-    int64_t weightLoad = 0;
+    int64_t weightLoad = 0, drain = 0;
     if (newWeights) {
       int64_t sends = 0;
       weightLoad = dn.weightCycles(ext, &sends);
+      drain = visitDrainCycles(schedule, weightLoad);
       ck.accumulate(st.dnElements, sends);
       if (!timingOnly)
         loadWeights(pos, lo, ext);
@@ -705,7 +714,8 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
         collects &= pos[idx(d)] == count[idx(d)] - 1;
     int64_t collection = collects ? ceilDiv(vns, rnBw) : 0;
     int64_t streaming = std::max({distribution, int64_t(1), collection});
-    ck.accumulate(st.cycles, ck.add(weightLoad, streaming));
+    ck.accumulate(st.cycles, ck.add(ck.add(weightLoad, drain), streaming));
+    ck.accumulate(st.fillDrainCycles, drain);
     ck.accumulate(st.weightLoadCycles, weightLoad);
     ck.accumulate(st.distributionCycles, distribution);
     ck.accumulate(st.collectionCycles, collection);
@@ -743,9 +753,6 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     if (i < 0)
       break;
   }
-  // Fill and drain: the distribution and reduction trees' depths, once.
-  st.fillDrainCycles = fillDrainCycles(schedule, target);
-  ck.accumulate(st.cycles, st.fillDrainCycles);
   if (ck.overflowed)
     return overflowError("cycle and traffic counts");
   st.macs = st.msMultiplies;
@@ -886,8 +893,10 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
                                    ? ceilDiv(vns, rnBw)
                                    : 0;
           int64_t tile = std::max({distribution, int64_t(1), collection});
-          if ((acc.firstMask & firstNeeded) == firstNeeded)
-            tile += dn.weightCycles(acc.extent, &sends);
+          if ((acc.firstMask & firstNeeded) == firstNeeded) {
+            int64_t weightLoad = dn.weightCycles(acc.extent, &sends);
+            tile += weightLoad + visitDrainCycles(s, weightLoad);
+          }
           ck.accumulate(cycles, ck.mul(acc.count, tile));
           return;
         }
@@ -916,7 +925,6 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
   start.extent.fill(1);
   sum(0, start);
 
-  ck.accumulate(cycles, fillDrainCycles(s, target));
   if (ck.overflowed)
     return overflowError("cycles");
   return cycles;

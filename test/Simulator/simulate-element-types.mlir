@@ -3,8 +3,8 @@
 // for its bit width). Without data (timing-only) they run.
 // RUN: accel-opt %s --split-input-file --verify-diagnostics --accel-simulate
 // RUN: accel-opt %s --split-input-file '--accel-simulate=timing-only=true report=-' -o /dev/null | FileCheck %s --check-prefix=TIMING
-// TIMING: idx,70,70,1,144,{{.*}},skipped,
-// TIMING: cplx,70,70,1,144,{{.*}},skipped,
+// TIMING: idx,68,68,1,144,{{.*}},skipped,
+// TIMING: cplx,68,68,1,144,{{.*}},skipped,
 
 module attributes {accel.target = #accel.pe_array<num_pes = 32, maeri_ms = 32, maeri_dn_bw = 4, maeri_rn_bw = 1>} {
 func.func @idx(%in: tensor<1x2x4x4xindex>, %w: tensor<2x2x3x3xindex>, %init: tensor<1x2x2x2xindex>) -> tensor<1x2x2x2xindex> {

@@ -6,7 +6,7 @@
 // inf - inf = NaN in float (0 in double).
 // RUN: accel-opt %s --split-input-file --verify-diagnostics --accel-simulate
 // RUN: not accel-opt %s --split-input-file --accel-simulate=report=- 2>/dev/null | FileCheck %s
-// CHECK: inf,5,5,1,1,{{.*}},failed,inf,1e-05,
+// CHECK: inf,6,6,1,1,{{.*}},failed,inf,1e-05,
 // CHECK: nan,6,6,1,2,{{.*}},failed,inf,1e-05,
 
 module attributes {accel.target = #accel.pe_array<num_pes = 4, maeri_ms = 4, maeri_dn_bw = 4, maeri_rn_bw = 4>} {

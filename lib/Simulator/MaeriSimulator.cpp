@@ -10,7 +10,10 @@
 // every active switch multiplies once, the reduction tree adds each VN's
 // products (pipelined), and the root collects ceil(VNs / rn_bw) results.
 // With double-buffered inputs a tile costs max(distribution, 1, collection)
-// after its weight load; the trees' depths are paid once to fill and drain.
+// after its weight load; each weight visit ends by draining the pipeline
+// (visitDrainCycles), as STONNE waits for a filter tile's outputs before
+// the next one's weights. The data path (DataPath) moves the operands the
+// same way, so the functional check tests these rules.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,12 +27,38 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <type_traits>
 
 using namespace mlir::accel;
 
 namespace {
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// Sums and products of counters that remember whether any of them left
+/// the range of int64_t (the figures are then meaningless).
+class CheckedArithmetic {
+public:
+  int64_t add(int64_t a, int64_t b) {
+    int64_t r;
+    overflowed |= llvm::AddOverflow(a, b, r) != 0;
+    return r;
+  }
+  int64_t mul(int64_t a, int64_t b) {
+    int64_t r;
+    overflowed |= llvm::MulOverflow(a, b, r) != 0;
+    return r;
+  }
+  void accumulate(int64_t &into, int64_t v) { into = add(into, v); }
+  bool overflowed = false;
+};
+
+llvm::Error overflowError(llvm::StringRef what) {
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      llvm::formatv("the layer's {0} overflow 64-bit integers", what));
+}
+
 
 /// Element strides of a tensor in its layout, per canonical dimension (0
 /// for a dimension the layout leaves out). `outputRole` reads Y/X as the
@@ -51,10 +80,10 @@ stridesOf(llvm::StringRef layout, const LayerShape &shape, bool outputRole) {
 }
 
 int64_t elementsOf(llvm::StringRef layout, const LayerShape &shape,
-                   bool outputRole) {
+                   bool outputRole, CheckedArithmetic &ck) {
   int64_t n = 1;
   for (int64_t size : shape.tensorSizes(layout, outputRole))
-    n *= size;
+    n = ck.mul(n, size);
   return n;
 }
 
@@ -74,50 +103,6 @@ constexpr Dim kTiled[kNumTileDims] = {Dim::R, Dim::S, Dim::C,  Dim::K,
 struct Layout {
   std::array<int64_t, kNumDims> in, w, out;
 };
-
-/// Multiplies and accumulates one tile: each active VN (n, g, k, oy, ox)
-/// reduces its products over (c, r, s) and adds the sum to its output (the
-/// fold accumulation). Acc is int64_t for integers, float for floats.
-template <typename Acc>
-void computeTile(const LayerShape &shape, const Layout &layout,
-                 const std::array<int64_t, kNumDims> &lo,
-                 const std::array<int64_t, kNumDims> &hi,
-                 const std::vector<Acc> &in, const std::vector<Acc> &w,
-                 std::vector<Acc> &out, Acc inZp, Acc wZp) {
-  const int64_t Y = shape.size(Dim::Y), X = shape.size(Dim::X);
-  const int64_t sy = shape.stride[0], sx = shape.stride[1];
-  const int64_t dy = shape.dilation[0], dx = shape.dilation[1];
-  const int64_t pt = shape.padding[0], pl = shape.padding[2];
-  for (int64_t n = lo[idx(Dim::N)]; n < hi[idx(Dim::N)]; ++n)
-    for (int64_t g = lo[idx(Dim::G)]; g < hi[idx(Dim::G)]; ++g)
-      for (int64_t k = lo[idx(Dim::K)]; k < hi[idx(Dim::K)]; ++k)
-        for (int64_t oy = lo[idx(Dim::OY)]; oy < hi[idx(Dim::OY)]; ++oy)
-          for (int64_t ox = lo[idx(Dim::OX)]; ox < hi[idx(Dim::OX)]; ++ox) {
-            Acc vn = 0; // the ART's sum for this VN
-            for (int64_t c = lo[idx(Dim::C)]; c < hi[idx(Dim::C)]; ++c)
-              for (int64_t r = lo[idx(Dim::R)]; r < hi[idx(Dim::R)]; ++r) {
-                int64_t y = oy * sy + r * dy - pt;
-                bool rowIn = y >= 0 && y < Y;
-                int64_t inRow =
-                    n * layout.in[idx(Dim::N)] + g * layout.in[idx(Dim::G)] +
-                    c * layout.in[idx(Dim::C)] + y * layout.in[idx(Dim::Y)];
-                int64_t wRow =
-                    g * layout.w[idx(Dim::G)] + k * layout.w[idx(Dim::K)] +
-                    c * layout.w[idx(Dim::C)] + r * layout.w[idx(Dim::R)];
-                for (int64_t s = lo[idx(Dim::S)]; s < hi[idx(Dim::S)]; ++s) {
-                  int64_t x = ox * sx + s * dx - pl;
-                  Acc a = (rowIn && x >= 0 && x < X)
-                              ? in[inRow + x * layout.in[idx(Dim::X)]]
-                              : inZp; // padding: zero once the zp is off
-                  vn +=
-                      (a - inZp) * (w[wRow + s * layout.w[idx(Dim::S)]] - wZp);
-                }
-              }
-            out[n * layout.out[idx(Dim::N)] + g * layout.out[idx(Dim::G)] +
-                k * layout.out[idx(Dim::K)] + oy * layout.out[idx(Dim::OY)] +
-                ox * layout.out[idx(Dim::OX)]] += vn;
-          }
-}
 
 /// The input rows (or columns) a tile's windows span along one image axis:
 /// where they start, how many, and how many of those fall in the padding
@@ -183,6 +168,11 @@ public:
     for (Dim d : s.order)
       if (!(inside & (1u << idx(d))))
         outerMask |= 1u << idx(d);
+  }
+
+  /// Switches per VN: the schedule's full T_C * T_R * T_S.
+  int64_t vnSize() const {
+    return full[idx(Dim::C)] * full[idx(Dim::R)] * full[idx(Dim::S)];
   }
 
   /// Dimensions at or outside the innermost moving G/K dimension: a move of
@@ -269,7 +259,9 @@ public:
     return it->second.first;
   }
 
-private:
+  /// Calls `fn(switch, n, g, k, oy, ox, c, r, s)` for every active
+  /// multiplier switch of a tile of extents `e` (coordinates relative to the
+  /// tile), in increasing switch order: MAERI's placement of VNs.
   template <typename Fn>
   void forEachSwitch(const std::array<int64_t, kNumDims> &e, Fn fn) const {
     auto f = [&](Dim d) { return full[idx(d)]; };
@@ -290,6 +282,7 @@ private:
                        g, k, oy, ox, c, r, sc);
             }
   }
+private:
   void add(std::vector<std::vector<int64_t>> &perPort, int64_t sw,
            int64_t id) const {
     size_t port = static_cast<size_t>(sw / leaves);
@@ -325,44 +318,252 @@ private:
       weightCache;
 };
 
+/// The wait at the end of a weight visit: STONNE's memory controller sends
+/// the next K/G tile's weights only once every output of the previous one
+/// is written back (SDMemory::cycle, `pck_iteration <= current_iteration`),
+/// so each visit drains the pipeline behind its last input: 3 cycles
+/// (switch, collection bus, write-back) plus the reduction tree's levels
+/// for the VN (at least one: a VN of one switch still passes an adder),
+/// and one more when the visit's sends take several cycles per port.
+/// Measured on STONNE 22634b8 with one-pixel layers (docs/MAERI.md).
+int64_t visitDrainCycles(const MaeriSchedule &s, int64_t weightLoad) {
+  int64_t artLevels = std::max<int64_t>(
+      1, llvm::Log2_64_Ceil(static_cast<uint64_t>(s.vnSize())));
+  return 3 + artLevels + (weightLoad > 1 ? 1 : 0);
+}
+
+/// Where one active multiplier switch of a tile shape takes its input from
+/// (row and column relative to the tile's window, the (n, g, c) plane
+/// relative to the tile's first) and the VN whose reduction its product
+/// joins.
+struct SwitchTap {
+  int64_t sw, vn, row, col, plane;
+};
+/// A VN of a tile shape and its output element relative to the tile's
+/// first.
+struct VnOutput {
+  int64_t vn, offset;
+};
+
+/// The data path of the machine, step by step as the cycle model moves
+/// data: each switch multiplies the weight its buffer got at the visit's
+/// weight load by the input the distribution network sent it, or that its
+/// right neighbour held one output column back (forwarding links); the
+/// reduction tree sums each VN's products into its accumulator, which the
+/// collection bus adds to the output when the cycle model collects it.
+/// Acc is uint64_t for integers (wrapping, as the output type does) and
+/// float for floats.
+template <typename Acc> class DataPath {
+public:
+  DataPath(const LayerShape &shape, const Layout &layout,
+           const DistributionNetwork &dn, const SimOperands &ops,
+           int64_t switches, int64_t numVns, int64_t weightFolds,
+           int64_t heldFolds, SimFault fault)
+      : shape(shape), layout(layout), dn(dn), switches(switches),
+        fault(fault) {
+    auto convert = [](const std::vector<double> &v) {
+      std::vector<Acc> r(v.size());
+      for (size_t i = 0; i < v.size(); ++i)
+        r[i] = valueOf(v[i]);
+      return r;
+    };
+    in = convert(ops.input);
+    w = convert(ops.filter);
+    out = convert(ops.init);
+    inZp = valueOf(ops.inputZeroPoint);
+    wZp = valueOf(ops.filterZeroPoint);
+    weightBuffer.assign(weightFolds * switches, Acc(0));
+    heldInputs.assign(heldFolds * switches, Acc(0));
+    vnSum.assign(numVns, Acc(0));
+    accumulator.assign(numVns, Acc(0));
+  }
+
+  /// The weight load of a visit: fold `fold` of the visit, a tile starting
+  /// at `lo` of extents `e`, fills the buffers of its switches.
+  void loadWeights(int64_t fold, const std::array<int64_t, kNumDims> &lo,
+                   const std::array<int64_t, kNumDims> &e) {
+    Acc *buffer = &weightBuffer[fold * switches];
+    dn.forEachSwitch(e, [&](int64_t sw, int64_t, int64_t g, int64_t k,
+                            int64_t, int64_t, int64_t c, int64_t r,
+                            int64_t s) {
+      buffer[sw] = w[(lo[idx(Dim::G)] + g) * layout.w[idx(Dim::G)] +
+                     (lo[idx(Dim::K)] + k) * layout.w[idx(Dim::K)] +
+                     (lo[idx(Dim::C)] + c) * layout.w[idx(Dim::C)] +
+                     (lo[idx(Dim::R)] + r) * layout.w[idx(Dim::R)] +
+                     (lo[idx(Dim::S)] + s) * layout.w[idx(Dim::S)]];
+    });
+  }
+
+  /// One tile: `weightFold` selects the buffered weights, `heldFold` the
+  /// inputs kept for forwarding (-1 without forwarding), the first
+  /// `heldColumns` columns of the window arrive over the forwarding links.
+  void runTile(const std::array<int64_t, kNumDims> &lo,
+               const std::array<int64_t, kNumDims> &e, int64_t weightFold,
+               int64_t heldFold, int64_t heldColumns, bool collects) {
+    const Shape &t = shapeOf(e);
+    const int64_t Y = shape.size(Dim::Y), X = shape.size(Dim::X);
+    const int64_t y0 = lo[idx(Dim::OY)] * shape.stride[0] +
+                       lo[idx(Dim::R)] * shape.dilation[0] - shape.padding[0];
+    const int64_t x0 = lo[idx(Dim::OX)] * shape.stride[1] +
+                       lo[idx(Dim::S)] * shape.dilation[1] - shape.padding[2];
+    const int64_t planes = lo[idx(Dim::N)] * layout.in[idx(Dim::N)] +
+                           lo[idx(Dim::G)] * layout.in[idx(Dim::G)] +
+                           lo[idx(Dim::C)] * layout.in[idx(Dim::C)];
+    const int64_t inY = layout.in[idx(Dim::Y)], inX = layout.in[idx(Dim::X)];
+    const Acc *weights = &weightBuffer[weightFold * switches];
+    Acc *held = heldFold >= 0 ? &heldInputs[heldFold * switches] : nullptr;
+    const int64_t source =
+        fault == SimFault::ForwardFromLeftNeighbour ? -1 : 1;
+    const int64_t weightOf = fault == SimFault::WeightOfNextSwitch ? 1 : 0;
+    for (const SwitchTap &tap : t.taps) {
+      Acc a;
+      if (tap.col < heldColumns) {
+        // Taps run in increasing switch order: the right neighbour still
+        // holds its input of one column back.
+        int64_t from = tap.sw + source;
+        a = from >= 0 && from < switches ? held[from] : Acc(0);
+      } else {
+        int64_t y = y0 + tap.row, x = x0 + tap.col;
+        a = y >= 0 && y < Y && x >= 0 && x < X
+                ? in[planes + tap.plane + y * inY + x * inX]
+                : inZp; // padding: zero once the zero point is off
+      }
+      if (held)
+        held[tap.sw] = a;
+      int64_t wsw = std::min(tap.sw + weightOf, switches - 1);
+      vnSum[tap.vn] += (a - inZp) * (weights[wsw] - wZp);
+    }
+    const int64_t outBase = lo[idx(Dim::N)] * layout.out[idx(Dim::N)] +
+                            lo[idx(Dim::G)] * layout.out[idx(Dim::G)] +
+                            lo[idx(Dim::K)] * layout.out[idx(Dim::K)] +
+                            lo[idx(Dim::OY)] * layout.out[idx(Dim::OY)] +
+                            lo[idx(Dim::OX)] * layout.out[idx(Dim::OX)];
+    for (const VnOutput &v : t.outputs) {
+      accumulator[v.vn] += vnSum[v.vn];
+      vnSum[v.vn] = 0;
+      if (collects) {
+        out[outBase + v.offset] += accumulator[v.vn];
+        accumulator[v.vn] = 0;
+      }
+    }
+  }
+
+  /// The output, wrapped to the output type for integers.
+  std::vector<double> output(const SimElementType &type) const {
+    std::vector<double> r(out.size());
+    for (size_t i = 0; i < out.size(); ++i)
+      r[i] = resultOf(out[i], type.outputBits);
+    return r;
+  }
+
+private:
+  struct Shape {
+    std::vector<SwitchTap> taps;
+    std::vector<VnOutput> outputs;
+  };
+  static Acc valueOf(double v) {
+    if constexpr (std::is_floating_point_v<Acc>)
+      return static_cast<Acc>(v);
+    else
+      return static_cast<Acc>(std::llround(v));
+  }
+  static double resultOf(Acc v, unsigned bits) {
+    if constexpr (std::is_floating_point_v<Acc>)
+      return static_cast<double>(v);
+    else
+      return static_cast<double>(wrap(static_cast<int64_t>(v), bits));
+  }
+
+  const Shape &shapeOf(const std::array<int64_t, kNumDims> &e) {
+    if (last && lastExtents == e)
+      return *last;
+    auto [it, inserted] = shapes.try_emplace(e);
+    Shape &t = it->second;
+    if (inserted) {
+      int64_t previousVn = -1;
+      dn.forEachSwitch(e, [&](int64_t sw, int64_t n, int64_t g, int64_t k,
+                              int64_t oy, int64_t ox, int64_t c, int64_t r,
+                              int64_t s) {
+        int64_t vn = sw / dn.vnSize();
+        t.taps.push_back(
+            {sw, vn, oy * shape.stride[0] + r * shape.dilation[0],
+             ox * shape.stride[1] + s * shape.dilation[1],
+             n * layout.in[idx(Dim::N)] + g * layout.in[idx(Dim::G)] +
+                 c * layout.in[idx(Dim::C)]});
+        if (vn != previousVn)
+          t.outputs.push_back({vn, n * layout.out[idx(Dim::N)] +
+                                       g * layout.out[idx(Dim::G)] +
+                                       k * layout.out[idx(Dim::K)] +
+                                       oy * layout.out[idx(Dim::OY)] +
+                                       ox * layout.out[idx(Dim::OX)]});
+        previousVn = vn;
+      });
+    }
+    last = &t;
+    lastExtents = e;
+    return t;
+  }
+
+  const LayerShape &shape;
+  const Layout &layout;
+  const DistributionNetwork &dn;
+  int64_t switches;
+  SimFault fault;
+  std::vector<Acc> in, w, out;
+  Acc inZp, wZp;
+  /// Per fold of the visit, each switch's weight.
+  std::vector<Acc> weightBuffer;
+  /// Per fold between two output columns, each switch's last input.
+  std::vector<Acc> heldInputs;
+  std::vector<Acc> vnSum, accumulator;
+  std::map<std::array<int64_t, kNumDims>, Shape> shapes;
+  const Shape *last = nullptr;
+  std::array<int64_t, kNumDims> lastExtents{};
+};
+
+/// A mixed-radix index over the tile positions of some dimensions.
+struct FoldIndex {
+  llvm::SmallVector<std::pair<unsigned, int64_t>, 3> radix; // (dim, weight)
+  int64_t count = 1;
+  void add(Dim d, int64_t tiles) {
+    radix.push_back({idx(d), count});
+    count *= tiles;
+  }
+  int64_t of(const std::array<int64_t, kNumDims> &pos) const {
+    int64_t i = 0;
+    for (auto [d, weight] : radix)
+      i += pos[d] * weight;
+    return i;
+  }
+};
+
+/// The largest weight or held-input buffer the data path allocates (values
+/// over all switches and folds).
+constexpr int64_t kMaxBufferValues = int64_t(1) << 28;
+
 } // namespace
 
 llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     const LayerShape &shape, const MaeriSchedule &schedule,
-    const MaeriTargetModel &target, const SimOperands &ops, bool timingOnly) {
+    const MaeriTargetModel &target, const SimOperands &ops, bool timingOnly,
+    SimFault fault) {
   if (llvm::Error err = verifySchedule(schedule, shape, target))
     return std::move(err);
+  CheckedArithmetic ck;
   Layout layout{stridesOf(ops.inputLayout, shape, false),
                 stridesOf(ops.filterLayout, shape, false),
                 stridesOf(ops.outputLayout, shape, true)};
-  int64_t outSize = elementsOf(ops.outputLayout, shape, true);
-  if (!timingOnly && (static_cast<int64_t>(ops.input.size()) !=
-                          elementsOf(ops.inputLayout, shape, false) ||
-                      static_cast<int64_t>(ops.filter.size()) !=
-                          elementsOf(ops.filterLayout, shape, false) ||
-                      static_cast<int64_t>(ops.init.size()) != outSize))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "operand sizes do not match the layer");
-
-  // Typed copies of the operands.
-  std::vector<int64_t> inI, wI, outI;
-  std::vector<float> inF, wF, outF;
   if (!timingOnly) {
-    if (ops.type.isFloat) {
-      inF.assign(ops.input.begin(), ops.input.end());
-      wF.assign(ops.filter.begin(), ops.filter.end());
-      outF.assign(ops.init.begin(), ops.init.end());
-    } else {
-      auto toInt = [](const std::vector<double> &v) {
-        std::vector<int64_t> r(v.size());
-        for (size_t i = 0; i < v.size(); ++i)
-          r[i] = static_cast<int64_t>(std::llround(v[i]));
-        return r;
-      };
-      inI = toInt(ops.input);
-      wI = toInt(ops.filter);
-      outI = toInt(ops.init);
-    }
+    int64_t inSize = elementsOf(ops.inputLayout, shape, false, ck),
+            wSize = elementsOf(ops.filterLayout, shape, false, ck),
+            outSize = elementsOf(ops.outputLayout, shape, true, ck);
+    if (ck.overflowed)
+      return overflowError("operand sizes");
+    if (static_cast<int64_t>(ops.input.size()) != inSize ||
+        static_cast<int64_t>(ops.filter.size()) != wSize ||
+        static_cast<int64_t>(ops.init.size()) != outSize)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "operand sizes do not match the layer");
   }
 
   // Tile counts per canonical dimension, and the visiting order.
@@ -377,6 +578,63 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
   const bool forwarding = schedule.usesForwarding(shape);
   DistributionNetwork dn(shape, schedule, target);
   const unsigned accumulatedWhile = dimsInside(shape, schedule, isVnDim);
+
+  // The folds whose weights a visit keeps in the switches (C, R, S inside
+  // the visit) and the folds visited between two output columns (the
+  // dimensions after OX, when forwarding), each switch keeping an input
+  // per fold.
+  FoldIndex weightFold, heldFold;
+  for (Dim d : {Dim::C, Dim::R, Dim::S})
+    if (!(dn.visitMask() & (1u << idx(d))))
+      weightFold.add(d, count[idx(d)]);
+  if (forwarding)
+    for (Dim d : llvm::make_range(std::next(llvm::find(schedule.order, Dim::OX)),
+                                  schedule.order.end()))
+      heldFold.add(d, count[idx(d)]);
+
+  std::optional<DataPath<float>> floatPath;
+  std::optional<DataPath<uint64_t>> intPath;
+  if (!timingOnly) {
+    int64_t values = std::max(ck.mul(weightFold.count, ms),
+                              ck.mul(heldFold.count, ms));
+    if (ck.overflowed || values > kMaxBufferValues)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          llvm::formatv("the switches' buffers would hold more than {0} "
+                        "values (weights of every fold of a visit)",
+                        kMaxBufferValues));
+    int64_t heldFolds = forwarding ? heldFold.count : 0;
+    if (ops.type.isFloat)
+      floatPath.emplace(shape, layout, dn, ops, ms, schedule.numVNs(),
+                        weightFold.count, heldFolds, fault);
+    else
+      intPath.emplace(shape, layout, dn, ops, ms, schedule.numVNs(),
+                      weightFold.count, heldFolds, fault);
+  }
+  auto loadWeights = [&](const std::array<int64_t, kNumDims> &pos,
+                         std::array<int64_t, kNumDims> lo,
+                         std::array<int64_t, kNumDims> e) {
+    // Every fold of the visit: C, R, S positions inside it.
+    std::array<int64_t, kNumDims> foldPos = pos;
+    std::function<void(unsigned)> each = [&](unsigned i) {
+      if (i == weightFold.radix.size()) {
+        int64_t f = weightFold.of(foldPos);
+        if (floatPath)
+          floatPath->loadWeights(f, lo, e);
+        else
+          intPath->loadWeights(f, lo, e);
+        return;
+      }
+      unsigned d = weightFold.radix[i].first;
+      for (int64_t p = 0; p < count[d]; ++p) {
+        foldPos[d] = p;
+        lo[d] = p * tileSize[d];
+        e[d] = std::min(lo[d] + tileSize[d], extent[d]) - lo[d];
+        each(i + 1);
+      }
+    };
+    each(0);
+  };
 
   SimStats st;
   std::array<int64_t, kNumDims> pos{}; // tile index per dimension
@@ -403,11 +661,14 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     for (Dim d : kTiled)
       if (dn.visitMask() & (1u << idx(d)))
         newWeights |= pos[idx(d)] != prevPos[idx(d)];
-    int64_t weightLoad = 0;
+    int64_t weightLoad = 0, drain = 0;
     if (newWeights) {
       int64_t sends = 0;
       weightLoad = dn.weightCycles(ext, &sends);
-      st.dnElements += sends;
+      drain = visitDrainCycles(schedule, weightLoad);
+      ck.accumulate(st.dnElements, sends);
+      if (!timingOnly)
+        loadWeights(pos, lo, ext);
     }
 
     // Inputs: the rows and columns the tile's windows span.
@@ -432,7 +693,7 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
       int64_t overlap = std::max<int64_t>(
           0, std::min(prev.end(), colWin.end()) -
                  std::max(prev.first(), colWin.first()));
-      st.forwardedElements += planes * rows * overlap;
+      ck.accumulate(st.forwardedElements, planes * rows * overlap);
       held = std::max<int64_t>(0, prev.end() - colWin.base);
     }
     int64_t inputSends = 0;
@@ -440,8 +701,9 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
         dn.inputCycles(ext, {rowWin.before, rowWin.after, colWin.before,
                              colWin.after},
                        held, &inputSends);
-    st.dnElements += inputSends;
-    st.multicastDeliveries += planes * rows * cols * (e(Dim::K) - 1);
+    ck.accumulate(st.dnElements, inputSends);
+    ck.accumulate(st.multicastDeliveries,
+                  ck.mul(planes * rows * cols, e(Dim::K) - 1));
 
     // The accumulators keep a VN's partial sum while only the dimensions
     // inside the innermost moving output dimension (folds) move: its result
@@ -452,29 +714,30 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
         collects &= pos[idx(d)] == count[idx(d)] - 1;
     int64_t collection = collects ? ceilDiv(vns, rnBw) : 0;
     int64_t streaming = std::max({distribution, int64_t(1), collection});
-    st.cycles += weightLoad + streaming;
-    st.weightLoadCycles += weightLoad;
-    st.distributionCycles += distribution;
-    st.collectionCycles += collection;
-    st.stallWeightLoad += weightLoad;
-    st.stallDistribution +=
-        std::max<int64_t>(0, distribution - std::max<int64_t>(1, collection));
-    st.stallCollection +=
-        std::max<int64_t>(0, collection - std::max<int64_t>(1, distribution));
-    st.msMultiplies += vns * vnSize;
-    st.rnAdds += vns * (vnSize - 1);
-    st.collected += collects ? vns : 0;
-    ++st.tiles;
+    ck.accumulate(st.cycles, ck.add(ck.add(weightLoad, drain), streaming));
+    ck.accumulate(st.fillDrainCycles, drain);
+    ck.accumulate(st.weightLoadCycles, weightLoad);
+    ck.accumulate(st.distributionCycles, distribution);
+    ck.accumulate(st.collectionCycles, collection);
+    ck.accumulate(st.stallWeightLoad, weightLoad);
+    ck.accumulate(st.stallDistribution,
+                  std::max<int64_t>(0, distribution -
+                                           std::max<int64_t>(1, collection)));
+    ck.accumulate(st.stallCollection,
+                  std::max<int64_t>(0, collection -
+                                           std::max<int64_t>(1, distribution)));
+    ck.accumulate(st.msMultiplies, vns * vnSize);
+    ck.accumulate(st.rnAdds, vns * (vnSize - 1));
+    ck.accumulate(st.collected, collects ? vns : 0);
+    ck.accumulate(st.tiles, 1);
 
     if (!timingOnly) {
-      if (ops.type.isFloat)
-        computeTile<float>(shape, layout, lo, hi, inF, wF, outF,
-                           static_cast<float>(ops.inputZeroPoint),
-                           static_cast<float>(ops.filterZeroPoint));
+      int64_t wf = weightFold.of(pos);
+      int64_t hf = forwarding ? heldFold.of(pos) : -1;
+      if (floatPath)
+        floatPath->runTile(lo, ext, wf, hf, held, collects);
       else
-        computeTile<int64_t>(shape, layout, lo, hi, inI, wI, outI,
-                             std::llround(ops.inputZeroPoint),
-                             std::llround(ops.filterZeroPoint));
+        intPath->runTile(lo, ext, wf, hf, held, collects);
     }
 
     // Next tile: the innermost dimension of `order` moves first.
@@ -490,60 +753,19 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     if (i < 0)
       break;
   }
-  // Fill and drain: the distribution and reduction trees' depths, once.
-  st.fillDrainCycles =
-      target.treeDepth() +
-      static_cast<int64_t>(llvm::Log2_64_Ceil(
-          static_cast<uint64_t>(std::max<int64_t>(schedule.vnSize(), 1)))) +
-      1;
-  st.cycles += st.fillDrainCycles;
+  if (ck.overflowed)
+    return overflowError("cycle and traffic counts");
   st.macs = st.msMultiplies;
   st.msUtilization = static_cast<double>(st.msMultiplies) /
                      (static_cast<double>(st.cycles) * static_cast<double>(ms));
 
   SimResult result;
   result.stats = st;
-  if (!timingOnly) {
-    result.output.resize(outSize);
-    for (int64_t i = 0; i < outSize; ++i)
-      result.output[i] =
-          ops.type.isFloat
-              ? static_cast<double>(outF[i])
-              : static_cast<double>(wrap(outI[i], ops.type.outputBits));
-  }
+  if (floatPath)
+    result.output = floatPath->output(ops.type);
+  else if (intPath)
+    result.output = intPath->output(ops.type);
   return result;
-}
-
-std::vector<double> mlir::accel::referenceConvolution(const LayerShape &shape,
-                                                      const SimOperands &ops) {
-  // The whole layer as one tile: the plain loop nest.
-  Layout layout{stridesOf(ops.inputLayout, shape, false),
-                stridesOf(ops.filterLayout, shape, false),
-                stridesOf(ops.outputLayout, shape, true)};
-  std::array<int64_t, kNumDims> lo{}, hi{};
-  for (Dim d : kTiled)
-    hi[idx(d)] = shape.size(d);
-  std::vector<double> out;
-  if (ops.type.isFloat) {
-    std::vector<double> acc(ops.init.begin(), ops.init.end());
-    computeTile<double>(shape, layout, lo, hi, ops.input, ops.filter, acc,
-                        ops.inputZeroPoint, ops.filterZeroPoint);
-    return acc;
-  }
-  auto toInt = [](const std::vector<double> &v) {
-    std::vector<int64_t> r(v.size());
-    for (size_t i = 0; i < v.size(); ++i)
-      r[i] = static_cast<int64_t>(std::llround(v[i]));
-    return r;
-  };
-  std::vector<int64_t> acc = toInt(ops.init);
-  computeTile<int64_t>(shape, layout, lo, hi, toInt(ops.input),
-                       toInt(ops.filter), acc, std::llround(ops.inputZeroPoint),
-                       std::llround(ops.filterZeroPoint));
-  out.resize(acc.size());
-  for (size_t i = 0; i < acc.size(); ++i)
-    out[i] = static_cast<double>(wrap(acc[i], ops.type.outputBits));
-  return out;
 }
 
 namespace {
@@ -569,6 +791,16 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
   int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
   bool rows = first == Dim::OY;
   std::map<std::array<int64_t, 9>, int64_t> histogram;
+  if (!window) {
+    // Only the first, the last (maybe partial) and the tiles between differ.
+    int64_t lastExtent = shape.size(first) - (n1 - 1) * t1;
+    ++histogram[{n1 == 1 ? lastExtent : t1, 1, 0, 0, 0, 1, 1, n1 == 1, 1}];
+    if (n1 > 2)
+      histogram[{t1, 1, 0, 0, 0, 0, 1, 0, 1}] += n1 - 2;
+    if (n1 > 1)
+      ++histogram[{lastExtent, 1, 0, 0, 0, 0, 1, 1, 1}];
+    n1 = 0; // counted
+  }
   for (int64_t i = 0; i < n1; ++i) {
     int64_t lo1 = i * t1, hi1 = std::min(lo1 + t1, shape.size(first));
     for (int64_t j = 0; j < n2; ++j) {
@@ -615,9 +847,9 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
 }
 } // namespace
 
-int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
-                                         const MaeriSchedule &s,
-                                         const MaeriTargetModel &target) {
+llvm::Expected<int64_t>
+mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s,
+                                 const MaeriTargetModel &target) {
   // The simulator's cycle model summed over classes of tiles that cost the
   // same (edge tiles, windows the border cuts, tiles that slide), instead
   // of walking the tiles: the cost of a class comes from the same
@@ -645,6 +877,7 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
       classesOf(shape, s, Dim::OY, Dim::R, false),
       classesOf(shape, s, Dim::OX, Dim::S, forwarding)};
 
+  CheckedArithmetic ck;
   int64_t cycles = 0;
   std::array<int64_t, 4> cut{};
   std::function<void(unsigned, const TileClass &)> sum =
@@ -660,14 +893,16 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
                                    ? ceilDiv(vns, rnBw)
                                    : 0;
           int64_t tile = std::max({distribution, int64_t(1), collection});
-          if ((acc.firstMask & firstNeeded) == firstNeeded)
-            tile += dn.weightCycles(acc.extent, &sends);
-          cycles += acc.count * tile;
+          if ((acc.firstMask & firstNeeded) == firstNeeded) {
+            int64_t weightLoad = dn.weightCycles(acc.extent, &sends);
+            tile += weightLoad + visitDrainCycles(s, weightLoad);
+          }
+          ck.accumulate(cycles, ck.mul(acc.count, tile));
           return;
         }
         for (const TileClass &c : groups[group]) {
           TileClass next = acc;
-          next.count *= c.count;
+          next.count = ck.mul(next.count, c.count);
           for (unsigned d = 0; d < kNumDims; ++d)
             next.extent[d] *= c.extent[d];
           next.firstMask |= c.firstMask;
@@ -690,9 +925,7 @@ int64_t mlir::accel::estimateMaeriCycles(const LayerShape &shape,
   start.extent.fill(1);
   sum(0, start);
 
-  int64_t fill = target.treeDepth() +
-                 static_cast<int64_t>(llvm::Log2_64_Ceil(
-                     static_cast<uint64_t>(std::max<int64_t>(s.vnSize(), 1)))) +
-                 1;
-  return cycles + fill;
+  if (ck.overflowed)
+    return overflowError("cycles");
+  return cycles;
 }

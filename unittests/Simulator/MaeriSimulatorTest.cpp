@@ -5,6 +5,8 @@
 #include "gtest/gtest.h"
 
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <random>
 
 using namespace mlir::accel;
@@ -22,6 +24,17 @@ SimResult run(const LayerShape &shape, const MaeriSchedule &s,
     return {};
   }
   return std::move(*r);
+}
+
+/// The analytical model's cycles, or -1 and a test failure on an error.
+int64_t estimate(const LayerShape &shape, const MaeriSchedule &s,
+                 const MaeriTargetModel &m) {
+  llvm::Expected<int64_t> r = estimateMaeriCycles(shape, s, m);
+  if (!r) {
+    ADD_FAILURE() << llvm::toString(r.takeError());
+    return -1;
+  }
+  return *r;
 }
 
 MaeriTargetModel maeri(int64_t ms, int64_t dn, int64_t rn) {
@@ -106,8 +119,9 @@ TEST(MaeriSimulator, StridePaddingZeroPoints) {
 // ports, each over 2 switches (one filter's VNs). Weights: each port sends
 // its filter's weight once, multicast to both switches: 1 cycle. Inputs:
 // each port needs both pixels: 2 cycles. Collection of 4 VNs at rn_bw 1:
-// 4 cycles. Tile: 1 + max(2, 1, 4) = 5. Fill/drain: DN depth log2(4) = 2,
-// ART depth log2(1) = 0, + 1 = 3. Total 8.
+// 4 cycles. Tile: 1 + max(2, 1, 4) = 5. The visit's drain: 3 + one
+// reduction level (a VN of one switch still passes an adder), no extra
+// cycle as the weights took one: 4. Total 9.
 TEST(MaeriSimulator, CyclesByHand) {
   LayerShape shape;
   shape.sizes = {1, 1, 2, 1, 1, 1, 1, 2};
@@ -120,10 +134,11 @@ TEST(MaeriSimulator, CyclesByHand) {
   EXPECT_EQ(r.stats.collectionCycles, 4);
   EXPECT_EQ(r.stats.stallCollection, 2);
   EXPECT_EQ(r.stats.dnElements, 2 + 4);
-  EXPECT_EQ(r.stats.cycles, 8);
-  EXPECT_EQ(estimateMaeriCycles(shape, s, maeri(4, 2, 1)), 8);
-  // 4 multiplications in 8 cycles on 4 switches.
-  EXPECT_DOUBLE_EQ(r.stats.msUtilization, 4.0 / 32.0);
+  EXPECT_EQ(r.stats.fillDrainCycles, 4);
+  EXPECT_EQ(r.stats.cycles, 9);
+  EXPECT_EQ(estimate(shape, s, maeri(4, 2, 1)), 9);
+  // 4 multiplications in 9 cycles on 4 switches.
+  EXPECT_DOUBLE_EQ(r.stats.msUtilization, 4.0 / 36.0);
 }
 
 // Multicast reaches only the switches of one port: with the pixel needed by
@@ -225,10 +240,167 @@ TEST(MaeriSimulator, EstimateMatchesTheWalkOnRandomSchedules) {
       continue;
     }
     SimResult r = run(shape, s, m, SimOperands{}, /*timingOnly=*/true);
-    ASSERT_EQ(estimateMaeriCycles(shape, s, m), r.stats.cycles)
+    ASSERT_EQ(estimate(shape, s, m), r.stats.cycles)
         << "iteration " << iter;
     ++checked;
   }
   EXPECT_GE(checked, 200);
+}
+} // namespace
+
+namespace {
+// The oracle itself, by hand: one 3x3 channel 1..9, a 2x2 filter picking
+// the diagonal, output x[i][j] + x[i+1][j+1].
+TEST(ReferenceConvolution, ByHand) {
+  LayerShape shape;
+  shape.sizes = {1, 1, 1, 1, 2, 2, 3, 3};
+  SimOperands ops;
+  ops.inputLayout = "NCYX";
+  ops.filterLayout = "KCRS";
+  ops.outputLayout = "NKYX";
+  ops.type.isFloat = false;
+  ops.input = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  ops.filter = {1, 0, 0, 1};
+  ops.init = {100, 0, 0, 0};
+  EXPECT_EQ(referenceConvolution(shape, ops),
+            (std::vector<double>{106, 8, 12, 14}));
+  // Integers wrap to the output's width: 8 bits.
+  ops.type.outputBits = 8;
+  ops.init = {127, 0, 0, 0};
+  EXPECT_EQ(referenceConvolution(shape, ops)[0], 127 + 6 - 256);
+}
+
+/// Random integer operands of a grouped layer in NGCYX / GKCRS / NGKYX.
+SimOperands groupedOperands(const LayerShape &shape, std::mt19937 &rng) {
+  SimOperands ops;
+  ops.inputLayout = "NGCYX";
+  ops.filterLayout = "GKCRS";
+  ops.outputLayout = "NGKYX";
+  ops.type.isFloat = false;
+  auto count = [&](llvm::StringRef layout, bool output) {
+    int64_t n = 1;
+    for (int64_t v : shape.tensorSizes(layout, output))
+      n *= v;
+    return n;
+  };
+  std::uniform_int_distribution<int> value(-9, 9);
+  for (int64_t i = 0, n = count(ops.inputLayout, false); i < n; ++i)
+    ops.input.push_back(value(rng));
+  for (int64_t i = 0, n = count(ops.filterLayout, false); i < n; ++i)
+    ops.filter.push_back(value(rng));
+  for (int64_t i = 0, n = count(ops.outputLayout, true); i < n; ++i)
+    ops.init.push_back(value(rng));
+  return ops;
+}
+
+/// A random valid layer and schedule (strides, dilations, padding, groups,
+/// batches, edge tiles, any order; often output columns innermost so that
+/// forwarding happens), or nothing.
+std::optional<std::pair<LayerShape, MaeriSchedule>>
+randomCase(std::mt19937 &rng, const MaeriTargetModel &m) {
+  auto pick = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  LayerShape shape;
+  shape.sizes = {pick(1, 3), pick(1, 2), pick(1, 6), pick(1, 5),
+                 pick(1, 4), pick(1, 4), pick(3, 10), pick(3, 10)};
+  shape.stride = {pick(1, 2), pick(1, 3)};
+  shape.dilation = {pick(1, 2), pick(1, 2)};
+  shape.padding = {pick(0, 2), pick(0, 1), pick(0, 2), pick(0, 1)};
+  if (llvm::Error err = shape.validate()) {
+    llvm::consumeError(std::move(err));
+    return std::nullopt;
+  }
+  MaeriSchedule s;
+  for (unsigned t = 0; t < kNumTileDims; ++t)
+    s.tile[t] = pick(1, shape.size(canonicalDim(static_cast<TileDim>(t))));
+  s.order = {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S, Dim::OY, Dim::OX};
+  std::shuffle(s.order.begin(), s.order.end(), rng);
+  if (pick(0, 1)) {
+    // What forwarding needs: one output column per tile, stride and
+    // dilation 1 along columns, T_S > 1 dividing S, only folds after OX.
+    shape.stride[1] = shape.dilation[1] = 1;
+    s.tile[static_cast<unsigned>(TileDim::OX)] = 1;
+    s.tile[static_cast<unsigned>(TileDim::S)] = shape.size(Dim::S);
+    auto isFold = [](Dim d) {
+      return d == Dim::C || d == Dim::R || d == Dim::S;
+    };
+    std::stable_partition(s.order.begin(), s.order.end(),
+                          [&](Dim d) { return !isFold(d) && d != Dim::OX; });
+    auto ox = std::find(s.order.begin(), s.order.end(), Dim::OX);
+    std::rotate(s.order.begin() + 4, ox, ox + 1); // OX, then the folds
+  }
+  if (llvm::Error err = verifySchedule(s, shape, m)) {
+    llvm::consumeError(std::move(err));
+    return std::nullopt;
+  }
+  return std::make_pair(shape, s);
+}
+
+// The data path moves every operand as the cycle model says (weight
+// buffers per fold, per-port distribution, forwarding links, accumulators
+// emptied at collection): on random layers and schedules its output equals
+// the independent loop nest bit for bit.
+TEST(MaeriSimulator, DataPathMatchesTheReferenceOnRandomSchedules) {
+  std::mt19937 rng(7051);
+  MaeriTargetModel m = maeri(64, 8, 4);
+  int checked = 0, forwarded = 0;
+  for (int iter = 0; iter < 3000 && checked < 300; ++iter) {
+    auto c = randomCase(rng, m);
+    if (!c)
+      continue;
+    auto [shape, s] = *c;
+    SimOperands ops = groupedOperands(shape, rng);
+    SimResult r = run(shape, s, m, ops);
+    ASSERT_EQ(r.output, referenceConvolution(shape, ops)) << "iteration " << iter;
+    forwarded += s.usesForwarding(shape);
+    ++checked;
+  }
+  EXPECT_GE(checked, 200);
+  EXPECT_GE(forwarded, 20);
+}
+
+// A wrong data-movement rule gives a wrong output, so the functional check
+// can fail: forwarding from the wrong neighbour, or a switch multiplying by
+// the weight of the next one.
+TEST(MaeriSimulator, FaultsInTheDataPathAreCaught) {
+  LayerShape shape = conv(3, 2, 3, 7);
+  MaeriSchedule s = tiles(3, 1, 3, 3, 1, 1);
+  s.order = {Dim::N, Dim::G, Dim::K, Dim::OY, Dim::OX, Dim::C, Dim::R, Dim::S};
+  ASSERT_TRUE(s.usesForwarding(shape));
+  SimOperands ops = operands(shape, false);
+  std::vector<double> ref = referenceConvolution(shape, ops);
+  auto output = [&](SimFault fault) {
+    llvm::Expected<SimResult> r =
+        simulateMaeri(shape, s, maeri(64, 8, 8), ops, false, fault);
+    EXPECT_TRUE(static_cast<bool>(r));
+    return r ? r->output : std::vector<double>{};
+  };
+  EXPECT_EQ(output(SimFault::None), ref);
+  EXPECT_NE(output(SimFault::ForwardFromLeftNeighbour), ref);
+  EXPECT_NE(output(SimFault::WeightOfNextSwitch), ref);
+}
+
+// Counts at the limits of int64_t. A 1x1 layer of N = 2^31 images and
+// K = 2^29 filters, one switch per tile: 2^60 tiles, each a weight visit:
+// its weight (1 cycle), streaming (1 cycle) and the visit's drain (3 + 1):
+// 6 x 2^60 cycles, exactly. With K = 2^30 the count, 6 x 2^61, does not
+// fit: an error, not a wrapped number.
+TEST(MaeriSimulator, CountsAtTheLimitsOfInt64) {
+  LayerShape shape;
+  shape.sizes = {int64_t(1) << 31, 1, int64_t(1) << 29, 1, 1, 1, 1, 1};
+  MaeriSchedule s = tiles(1, 1, 1, 1, 1, 1);
+  s.order = {Dim::N, Dim::G, Dim::K, Dim::OY, Dim::OX, Dim::C, Dim::R, Dim::S};
+  MaeriTargetModel m = maeri(2, 2, 2);
+  EXPECT_EQ(s.numTiles(shape), int64_t(1) << 60);
+  EXPECT_EQ(estimate(shape, s, m), 6 * (int64_t(1) << 60));
+  shape.sizes[static_cast<unsigned>(Dim::K)] = int64_t(1) << 30;
+  llvm::Expected<int64_t> over = estimateMaeriCycles(shape, s, m);
+  ASSERT_FALSE(static_cast<bool>(over));
+  EXPECT_EQ(llvm::toString(over.takeError()),
+            "the layer's cycles overflow 64-bit integers");
+  // The tile count saturates instead of wrapping.
+  shape.sizes[static_cast<unsigned>(Dim::C)] = int64_t(1) << 31;
+  EXPECT_EQ(s.numTiles(shape), std::numeric_limits<int64_t>::max());
 }
 } // namespace

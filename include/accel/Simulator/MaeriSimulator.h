@@ -72,23 +72,41 @@ struct SimResult {
   SimStats stats;
 };
 
+/// A wrong data-movement rule the executor can be told to follow, so that
+/// tests can see the functional check catch it. Only tests set one.
+enum class SimFault {
+  None,
+  /// Forwarding links bring the left neighbour's input, not the right's.
+  ForwardFromLeftNeighbour,
+  /// Each switch multiplies by the weight loaded into the next switch.
+  WeightOfNextSwitch,
+};
+
 /// Runs `schedule` for the layer. With `timingOnly`, no data moves (the
-/// statistics are the same).
+/// statistics are the same). Each multiplier switch takes its operands from
+/// where the cycle model says they come (its weight buffer, the
+/// distribution network, a forwarding link), so a wrong placement or
+/// forwarding rule gives a wrong output. Fails when a count overflows
+/// 64-bit integers.
 llvm::Expected<SimResult> simulateMaeri(const LayerShape &shape,
                                         const MaeriSchedule &schedule,
                                         const MaeriTargetModel &target,
                                         const SimOperands &operands,
-                                        bool timingOnly = false);
+                                        bool timingOnly = false,
+                                        SimFault fault = SimFault::None);
 
-/// The straightforward loop nest over the layer: the functional reference.
+/// The functional reference: the plain loop nest over the layer, in double
+/// for floats and modulo 2^64 for integers (wrapped to the output width).
+/// It shares no code with the executor (ReferenceConvolution.cpp).
 std::vector<double> referenceConvolution(const LayerShape &shape,
                                          const SimOperands &operands);
 
 /// The cycles the MAERI cycle model predicts for `schedule` in closed form
-/// (the cost model's estimate for this mapping; no data, no tile walk).
-int64_t estimateMaeriCycles(const LayerShape &shape,
-                            const MaeriSchedule &schedule,
-                            const MaeriTargetModel &target);
+/// (the cost model's estimate for this mapping; no data, no tile walk),
+/// always equal to simulateMaeri's. Fails when the count overflows.
+llvm::Expected<int64_t> estimateMaeriCycles(const LayerShape &shape,
+                                            const MaeriSchedule &schedule,
+                                            const MaeriTargetModel &target);
 
 } // namespace mlir::accel
 

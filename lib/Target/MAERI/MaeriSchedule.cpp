@@ -4,6 +4,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <limits>
 
 using namespace mlir::accel;
 
@@ -87,7 +90,9 @@ int64_t MaeriSchedule::folds(const LayerShape &shape) const {
 int64_t MaeriSchedule::numTiles(const LayerShape &shape) const {
   int64_t n = 1;
   for (TileDim t : kTileDims)
-    n *= ceilDiv(shape.size(canonicalDim(t)), (*this)[t]);
+    if (llvm::MulOverflow(n, ceilDiv(shape.size(canonicalDim(t)), (*this)[t]),
+                          n))
+      return std::numeric_limits<int64_t>::max();
   return n;
 }
 

@@ -184,6 +184,13 @@ OwningOpRef<ModuleOp> StonneImporter::run() {
           << " must be a power of two";
       return nullptr;
     }
+  if (*accumulation > 1) {
+    // STONNE reads it as a flag; any other value is a typo, not a size.
+    error(arguments["accumulation_buffer"].column)
+        << "STONNE argument -accumulation_buffer=" << *accumulation
+        << " must be 0 or 1 (whether STONNE's accumulation buffer is on)";
+    return nullptr;
+  }
   if (*rnType != 0) {
     error(arguments["rn_type"].column)
         << "-rn_type=" << *rnType

@@ -51,7 +51,8 @@ struct MaeriSchedule {
   int64_t multipliersUsed() const { return vnSize() * numVNs(); }
   /// Partial-sum passes per output: ceil(R/T_R) * ceil(S/T_S) * ceil(C/T_C).
   int64_t folds(const LayerShape &shape) const;
-  /// Tiles visited: the product of ceil(dim / tile) over the dimensions.
+  /// Tiles visited: the product of ceil(dim / tile) over the dimensions
+  /// (INT64_MAX when that overflows).
   int64_t numTiles(const LayerShape &shape) const;
   /// VNs that read each distributed input element (the multicast fan-out):
   /// T_K, as every output channel's VN reads the same inputs.

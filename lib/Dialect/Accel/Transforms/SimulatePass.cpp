@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace mlir::accel {
 #define GEN_PASS_DEF_ACCELSIMULATE
@@ -132,6 +133,10 @@ struct Row {
   bool checked, passed;
   double error;
   bool isFloat;
+  /// Whether the tiles were walked: false for a timing-only layer beyond
+  /// max-walk-tiles, whose cycles come from the analytical model and whose
+  /// activity columns stay empty.
+  bool walked = true;
 };
 
 /// Six significant digits for CSV; every digit for JSON (`exact`).
@@ -139,6 +144,18 @@ std::string num(double v, bool exact = false) {
   char text[32];
   std::snprintf(text, sizeof(text), exact ? "%.17g" : "%.6g", v);
   return text;
+}
+
+/// "output element I is X where the reference is Y", numbers as %g prints
+/// them (inf, nan, 6e+38).
+std::string describeMismatch(size_t i, double sim, double ref) {
+  auto show = [](double v) {
+    char text[32];
+    std::snprintf(text, sizeof(text), "%g", v);
+    return std::string(std::isnan(v) ? "nan" : text);
+  };
+  return "output element " + std::to_string(i) + " is " + show(sim) +
+         " where the reference is " + show(ref);
 }
 
 /// Report rows: (column, value) pairs, the same columns in every row.
@@ -159,13 +176,37 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
     }
     std::vector<Row> rows;
     bool failedAny = false;
+    SmallVector<LayerOp> unscheduled;
+    int64_t scheduled = 0;
     module.walk([&](LayerOp layer) {
       MaeriScheduleAttr attr = layer.getScheduleAttr();
-      if (!attr)
+      if (!attr) {
+        unscheduled.push_back(layer);
         return;
+      }
+      ++scheduled;
       if (failed(simulate(layer, attr, rows)))
         failedAny = true;
     });
+    // Passes in the wrong order would otherwise write an empty report and
+    // succeed.
+    if (scheduled == 0) {
+      InFlightDiagnostic diag =
+          unscheduled.empty() ? module.emitError() : unscheduled.front().emitError();
+      diag << "accel-simulate: nothing to simulate: ";
+      if (unscheduled.empty())
+        diag << "the module has no accel.layer (run "
+                "--convert-linalg-to-accel first)";
+      else
+        diag << "no accel.layer has a MAERI schedule (" << unscheduled.size()
+             << " without; run --accel-emit-maeri-schedule first)";
+      failedAny = true;
+    } else {
+      for (LayerOp layer : unscheduled)
+        layer.emitWarning() << "accel-simulate: layer '" << layer.getName()
+                            << "' has no MAERI schedule and is not simulated "
+                               "(run --accel-emit-maeri-schedule first)";
+    }
     if (!reportPath.empty() && failed(writeReport(module, rows, json)))
       failedAny = true;
     if (failedAny)
@@ -185,17 +226,74 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
 
     auto outType = cast<RankedTensorType>(layer.getInit().getType());
     Type inElement = layer.getInput().getType().getElementType();
+    llvm::Expected<int64_t> estimate =
+        estimateMaeriCycles(shape, schedule, *maeri);
+    if (!estimate)
+      return layer.emitError() << "simulating layer '" << layer.getName()
+                               << "': " << llvm::toString(estimate.takeError());
+    Row row{layer.getName().str(), SimStats{}, *estimate, std::nullopt,
+            !timingOnly, true, 0.0, isa<FloatType>(outType.getElementType())};
+    // The dataflow-level figure for the same machine, for comparison only.
+    if (layer.getDataflowAttr()) {
+      llvm::Expected<CostReport> cost = evaluateLayerCost(layer, hw);
+      if (cost)
+        row.maestroCycles = cost->runtime;
+      else
+        llvm::consumeError(cost.takeError());
+    }
+
+    // Bound the time and memory one layer takes.
+    int64_t tiles = schedule.numTiles(shape);
+    bool manyTiles = tiles > maxWalkTiles;
+    if (manyTiles && timingOnly) {
+      // Timing only: the analytical model gives the walk's cycles.
+      row.walked = false;
+      row.stats.cycles = *estimate;
+      row.stats.macs = 1;
+      for (Dim d : {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S, Dim::OY,
+                    Dim::OX})
+        if (llvm::MulOverflow(row.stats.macs, shape.size(d), row.stats.macs))
+          return layer.emitError() << "simulating layer '" << layer.getName()
+                                   << "': its MACs overflow 64-bit integers";
+      rows.push_back(row);
+      layer.emitRemark() << "accel-simulate: layer '" << layer.getName()
+                         << "' has " << tiles << " tiles, more than "
+                         << "max-walk-tiles=" << static_cast<int64_t>(maxWalkTiles)
+                         << ": its cycles come from the analytical model "
+                            "(equal to the walk), without activity figures";
+      return success();
+    }
+    if (manyTiles)
+      return layer.emitError()
+             << "accel-simulate: layer '" << layer.getName() << "' has "
+             << tiles << " tiles, more than max-walk-tiles=" << static_cast<int64_t>(maxWalkTiles)
+             << " (raise max-walk-tiles, or use timing-only=true for its "
+                "cycles alone)";
+
     SimOperands ops;
     ops.inputLayout = layer.getLayout().getInput().str();
     ops.filterLayout = layer.getLayout().getFilter().str();
     ops.outputLayout = layer.getLayout().getOutput().str();
-    ops.type.isFloat = isa<FloatType>(outType.getElementType());
-    ops.type.outputBits = outType.getElementType().getIntOrFloatBitWidth();
-    bool inFloat = isa<FloatType>(inElement);
     if (!timingOnly) {
+      // accel.layer's operands are integers or floats (its verifier).
+      ops.type.isFloat = isa<FloatType>(outType.getElementType());
+      ops.type.outputBits = outType.getElementType().getIntOrFloatBitWidth();
       auto numElements = [](Value v) {
         return cast<RankedTensorType>(v.getType()).getNumElements();
       };
+      int64_t elements = 0;
+      bool tooMany = false;
+      for (Value v : {layer.getInput(), layer.getFilter(), layer.getInit()})
+        tooMany |= llvm::AddOverflow(elements, numElements(v), elements);
+      if (tooMany || elements > maxDataElements)
+        return layer.emitError()
+               << "accel-simulate: layer '" << layer.getName()
+               << "' has " << elements
+               << " input, filter and output elements, more than "
+                  "max-data-elements="
+               << static_cast<int64_t>(maxDataElements)
+               << " (raise max-data-elements, or use timing-only=true)";
+      bool inFloat = isa<FloatType>(inElement);
       ops.input = valuesOf(layer.getInput(), numElements(layer.getInput()),
                            [&](int64_t i) {
                              return patternValue(i, seed, inFloat);
@@ -216,27 +314,32 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
     if (!result)
       return layer.emitError() << "simulating layer '" << layer.getName()
                                << "': " << llvm::toString(result.takeError());
+    row.stats = result->stats;
 
-    Row row{layer.getName().str(),
-            result->stats,
-            estimateMaeriCycles(shape, schedule, *maeri),
-            std::nullopt,
-            !timingOnly,
-            true,
-            0.0,
-            ops.type.isFloat};
-    // The dataflow-level figure for the same machine, for comparison only.
-    if (layer.getDataflowAttr()) {
-      llvm::Expected<CostReport> cost = evaluateLayerCost(layer, hw);
-      if (cost)
-        row.maestroCycles = cost->runtime;
-      else
-        llvm::consumeError(cost.takeError());
-    }
+    std::string mismatch;
     if (!timingOnly) {
       std::vector<double> ref = referenceConvolution(shape, ops);
       for (size_t i = 0; i < ref.size(); ++i) {
-        double diff = std::fabs(result->output[i] - ref[i]);
+        double sim = result->output[i];
+        // NaN or Inf where the reference has a finite value is a failure
+        // however the error is measured (a max with NaN would ignore it).
+        if (!std::isfinite(sim) && std::isfinite(ref[i])) {
+          row.error = std::numeric_limits<double>::infinity();
+          if (mismatch.empty())
+            mismatch = describeMismatch(i, sim, ref[i]);
+          continue;
+        }
+        if (!std::isfinite(ref[i])) {
+          // Both non-finite: they must be the same kind.
+          bool same = std::isnan(sim) ? std::isnan(ref[i]) : sim == ref[i];
+          if (!same) {
+            row.error = std::numeric_limits<double>::infinity();
+            if (mismatch.empty())
+              mismatch = describeMismatch(i, sim, ref[i]);
+          }
+          continue;
+        }
+        double diff = std::fabs(sim - ref[i]);
         row.error = std::max(row.error, diff / std::max(std::fabs(ref[i]), 1.0));
       }
       row.passed = ops.type.isFloat ? row.error <= kFloatTolerance
@@ -246,13 +349,16 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
                     ops.type.isFloat);
     }
     rows.push_back(row);
-    if (!row.passed)
-      return layer.emitError()
-             << "simulated MAERI output of layer '" << layer.getName()
-             << "' differs from the reference loop nest: maximum relative "
-                "error "
-             << row.error
-             << (ops.type.isFloat ? " exceeds 1e-5" : " (integers must match)");
+    if (!row.passed) {
+      InFlightDiagnostic diag = layer.emitError();
+      diag << "simulated MAERI output of layer '" << layer.getName()
+           << "' differs from the reference loop nest: ";
+      if (!mismatch.empty())
+        return diag << mismatch;
+      return diag << "maximum relative error " << row.error
+                  << (ops.type.isFloat ? " exceeds 1e-5"
+                                       : " (integers must match)");
+    }
     return success();
   }
 
@@ -260,6 +366,9 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
                             bool json) {
     auto cells = [json](const Row &r) {
       const SimStats &s = r.stats;
+      auto activity = [&](int64_t v) {
+        return r.walked ? std::to_string(v) : std::string();
+      };
       std::vector<std::pair<std::string, std::string>> c = {
           {"Layer Number", r.layer},
           {"Simulated Cycles", std::to_string(s.cycles)},
@@ -268,25 +377,25 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
            num(static_cast<double>(s.cycles) / static_cast<double>(r.estimate),
                json)},
           {"Num MACs", std::to_string(s.macs)},
-          {"MS Utilization", num(s.msUtilization, json)},
+          {"MS Utilization", r.walked ? num(s.msUtilization, json) : ""},
           {"Functional Check",
            !r.checked ? "skipped" : r.passed ? "passed" : "failed"},
           {"Max Relative Error", num(r.error, json)},
           {"Tolerance", r.isFloat ? num(kFloatTolerance, json) : "0"},
-          {"Tiles", std::to_string(s.tiles)},
-          {"Weight Load Cycles", std::to_string(s.weightLoadCycles)},
-          {"Distribution Cycles", std::to_string(s.distributionCycles)},
-          {"Collection Cycles", std::to_string(s.collectionCycles)},
-          {"Fill Drain Cycles", std::to_string(s.fillDrainCycles)},
-          {"DN Elements", std::to_string(s.dnElements)},
-          {"Forwarded Elements", std::to_string(s.forwardedElements)},
-          {"Multicast Deliveries", std::to_string(s.multicastDeliveries)},
-          {"MS Multiplies", std::to_string(s.msMultiplies)},
-          {"RN Adds", std::to_string(s.rnAdds)},
-          {"Collected", std::to_string(s.collected)},
-          {"Stall Distribution", std::to_string(s.stallDistribution)},
-          {"Stall Weight Load", std::to_string(s.stallWeightLoad)},
-          {"Stall Collection", std::to_string(s.stallCollection)},
+          {"Tiles", activity(s.tiles)},
+          {"Weight Load Cycles", activity(s.weightLoadCycles)},
+          {"Distribution Cycles", activity(s.distributionCycles)},
+          {"Collection Cycles", activity(s.collectionCycles)},
+          {"Fill Drain Cycles", activity(s.fillDrainCycles)},
+          {"DN Elements", activity(s.dnElements)},
+          {"Forwarded Elements", activity(s.forwardedElements)},
+          {"Multicast Deliveries", activity(s.multicastDeliveries)},
+          {"MS Multiplies", activity(s.msMultiplies)},
+          {"RN Adds", activity(s.rnAdds)},
+          {"Collected", activity(s.collected)},
+          {"Stall Distribution", activity(s.stallDistribution)},
+          {"Stall Weight Load", activity(s.stallWeightLoad)},
+          {"Stall Collection", activity(s.stallCollection)},
           {"MAESTRO Cycles",
            r.maestroCycles ? std::to_string(*r.maestroCycles) : ""}};
       return c;

@@ -136,6 +136,13 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
     model's runtime on the same target, for comparison.
     `print-output` prints each layer's output tensor in mlir-runner's
     `printMemrefF32` form; `timing-only` skips the data (same cycles).
+    `max-data-elements` and `max-walk-tiles` bound the memory and time one
+    layer may take (an error names the layer, its size and the option);
+    a timing-only layer of more tiles takes its cycles from the analytical
+    model, which equals the walk, and leaves the activity columns empty.
+    A layer whose element types the executor cannot compute with (index,
+    complex, ...) is an error with data; a module with no scheduled layer
+    is an error, and a layer left without a schedule a warning.
 
     Example: `accel-opt --accel-emit-maeri-schedule --accel-simulate=report=-`.
   }];
@@ -147,7 +154,16 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
     Option<"printOutput", "print-output", "bool", /*default=*/"false",
            "Print every simulated output tensor">,
     Option<"timingOnly", "timing-only", "bool", /*default=*/"false",
-           "Skip the data and the functional check (same cycles)">
+           "Skip the data and the functional check (same cycles)">,
+    Option<"maxDataElements", "max-data-elements", "int64_t",
+           /*default=*/"int64_t(1) << 27",
+           "Refuse to run with data a layer whose input, filter and output "
+           "hold more elements than this in total">,
+    Option<"maxWalkTiles", "max-walk-tiles", "int64_t",
+           /*default=*/"int64_t(1) << 26",
+           "Walk at most this many tiles per layer: beyond it a layer with "
+           "data is refused and a timing-only one takes its cycles from the "
+           "analytical model (equal to the walk)">
   ];
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }

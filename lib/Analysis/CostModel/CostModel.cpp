@@ -319,11 +319,22 @@ llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
     }
     perMap.push_back(std::move(states));
   }
-  // Every combination (MAESTRO enumerates them in another order; the sum
-  // does not care, and the all-init case comes first in both).
+  // Every combination, in MAESTRO's order, which the off-chip bandwidth
+  // depends on (it keeps a running maximum, halved after every case).
+  // MAESTRO: map i's state advances on the cases whose index is a multiple of
+  // the number of combinations of the maps inside it, after the case has
+  // used it. That visits every combination once, the all-init one first,
+  // but is an odometer shifted by one on every outer map.
+  size_t numMaps = perMap.size();
+  llvm::SmallVector<int64_t, 12> period(numMaps, 1);
+  int64_t numCases = 1;
+  for (size_t i = numMaps; i-- > 0;) {
+    period[i] = numCases;
+    numCases *= static_cast<int64_t>(perMap[i].size());
+  }
   llvm::SmallVector<Case, 64> cases;
-  llvm::SmallVector<unsigned, 12> choice(perMap.size(), 0);
-  while (true) {
+  llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
+  for (int64_t k = 0; k < numCases; ++k) {
     Case c;
     for (auto [i, states] : llvm::enumerate(perMap)) {
       const IterState &state = states[choice[i]];
@@ -331,13 +342,10 @@ llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
       c.occurrences *= state.occurrences;
       if (state.pos != Position::Init)
         c.changing = static_cast<int>(i);
+      if (k % period[i] == 0)
+        choice[i] = (choice[i] + 1) % states.size();
     }
     cases.push_back(std::move(c));
-    unsigned i = perMap.size();
-    while (i > 0 && ++choice[i - 1] == perMap[i - 1].size())
-      choice[--i] = 0;
-    if (i == 0)
-      break;
   }
   return cases;
 }

@@ -182,7 +182,7 @@ public:
   Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters)
       : p(std::move(problem)), clusters(std::move(clusters)) {
     for (Cluster &cluster : this->clusters) {
-      chunks.push_back(chunkSizesOf(cluster));
+      chunks.push_back(chunkSizesOf(cluster, /*isTop=*/chunks.empty()));
       for (unsigned t = 0; t < kNumTensorClasses; ++t)
         for (Dim var : p.tensors[t]) {
           int i = cluster.find(var);
@@ -198,7 +198,10 @@ public:
                     llvm::SmallVectorImpl<LevelResult> &results);
 
 private:
-  ChunkSizes chunkSizesOf(const Cluster &cluster) const;
+  ChunkSizes chunkSizesOf(const Cluster &cluster, bool isTop) const;
+  /// The narrowest chunk of `var` that holds one output: its window for a
+  /// windowed dimension, else one element.
+  int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
   llvm::SmallVector<Case, 64> casesOf(const Cluster &cluster,
                                       const DimTable &dims) const;
 
@@ -244,7 +247,15 @@ private:
       memo;
 };
 
-ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster) const {
+int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
+  if (!p.isWindowed(var))
+    return 1;
+  Dim window = Problem::windowOf(var);
+  int w = cluster.find(window);
+  return w >= 0 ? cluster.maps[w].size : cluster.dims[window];
+}
+
+ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
   ChunkSizes s;
   for (const Map &m : cluster.maps) {
     unsigned v = idx(m.var);
@@ -256,10 +267,16 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster) const {
     if (!m.spatial && dim <= m.size)
       s.unique[v] = 0; // unrolled in time: nothing new per step
     int64_t edgeSize = dim - (steady + 1) * m.ofs;
-    // A chunk larger than its dimension holds all of it. (MAESTRO: takes
-    // dim - offset here, which for an overlapping map can leave no output
-    // at all: ResNeXt50_yxp_os.m's FC1000 then costs 0 cycles.)
-    if (edgeSize < 0 || m.size > dim)
+    if (edgeSize < 0)
+      edgeSize = dim;
+    // MAESTRO: a map larger than its dimension holds dim - offset of it, not
+    // all of it. Kept: its figures depend on it (at the top level that is
+    // fewer MACs than the layer has; at an inner level an empty chunk makes
+    // the sub-cluster's compute free). Where the top level's chunk cannot
+    // hold one output (narrower than the window, or empty), MAESTRO's layer
+    // has no MACs at all and costs 0 cycles (ResNeXt50_yxp_os.m's FC1000):
+    // deviate there, the chunk holds the dimension.
+    if (isTop && m.size > dim && edgeSize < minOutputChunk(cluster, m.var))
       edgeSize = dim;
     s.mappedEdge[v] = hasEdge ? edgeSize : m.size;
     s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);
@@ -669,8 +686,13 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   unsigned out = static_cast<unsigned>(TensorClass::Output);
 
   llvm::SmallVector<Case, 64> cases = casesOf(cluster, dims);
-  for (auto [caseId, c] : llvm::enumerate(cases)) {
-    if (caseId == 0)
+  // MAESTRO sizes the buffers on its first case, but its case counter only
+  // advances past cases that compute: each case without partial sums before
+  // the first one that has some sizes them again, and the input and filter
+  // sizes add up.
+  bool sized = false;
+  for (const Case &c : cases) {
+    if (!sized)
       updateBufferSizes(level, dims, c, result);
     int64_t occ = c.occurrences;
 
@@ -682,6 +704,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t partialSums = criticalPathPartialSums(level, c);
     if (partialSums <= 0)
       continue;
+    sized = true;
 
     int64_t ingress = 0;
     for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {

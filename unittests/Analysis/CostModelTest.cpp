@@ -12,6 +12,8 @@
 
 #include "gtest/gtest.h"
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 using namespace mlir::accel;
@@ -189,6 +191,139 @@ TEST(CostModel, RejectsWhatCannotBind) {
   ASSERT_FALSE(static_cast<bool>(r));
   EXPECT_NE(llvm::toString(r.takeError()).find("does not fit"),
             std::string::npos);
+}
+
+//===----------------------------------------------------------------------===//
+// At the limits: every figure is right or the evaluation fails with a
+// message; none wraps (UBSan builds check the arithmetic itself).
+//===----------------------------------------------------------------------===//
+
+constexpr int64_t kMaxSide = (int64_t(1) << 31) - 1;
+constexpr int64_t kMaxInt = std::numeric_limits<int64_t>::max();
+
+/// Every integer figure is non-negative and every real one finite and
+/// non-negative.
+void expectNoWrap(const CostReport &r) {
+  for (int64_t v :
+       {r.runtime, r.numMACs, r.l1SizeReq, r.l2SizeReq, r.peakNocBw,
+        r.offchipBw, r.inputSize, r.filterSize, r.ingress.max, r.egress.max,
+        r.compute.max})
+    EXPECT_GE(v, 0);
+  for (const AccessCounts *level : {&r.l1, &r.l2})
+    for (unsigned t = 0; t < kNumTensorClasses; ++t) {
+      EXPECT_GE(level->reads[t], 0);
+      EXPECT_GE(level->writes[t], 0);
+    }
+  for (double v : {r.energy, r.avgNocBw, r.throughput, r.avgUtilizedPEs})
+    EXPECT_TRUE(std::isfinite(v) && v >= 0) << v;
+}
+
+/// Y = X = 2^31 - 1, the largest valid rows and columns: 1x1 filter, one
+/// channel, (2^31 - 1)^2 MACs (just under 2^62). Rows over the PEs, columns
+/// in time, an output-coordinate dataflow on two levels, and maps of the
+/// whole rows.
+TEST(CostModelLimits, LargestRowsAndColumns) {
+  LayerShape s = shape(1, 1, 1, 1, kMaxSide);
+  const int64_t macs = kMaxSide * kMaxSide;
+  for (const std::vector<Directive> &df :
+       std::vector<std::vector<Directive>>{
+           {sp(1, 1, Dim::Y), tp(1, 1, Dim::X)},
+           {tp(1, 1, Dim::Y), sp(1, 1, Dim::X)},
+           {tp(1, 1, Dim::OY), sp(1, 1, Dim::OX), cluster(4),
+            sp(1, 1, Dim::OY)},
+           {sp(kMaxSide, kMaxSide, Dim::Y), tp(kMaxSide, 1, Dim::X)}}) {
+    llvm::Expected<CostReport> r =
+        evaluateCost(CostLayerKind::Conv, s, df, pes(256));
+    if (!r) {
+      // Failing is allowed only with a reason.
+      EXPECT_NE(llvm::toString(r.takeError()).find("64"), std::string::npos);
+      continue;
+    }
+    expectNoWrap(*r);
+    EXPECT_EQ(r->numMACs, macs);
+    EXPECT_GE(r->runtime, macs / 256);
+  }
+}
+
+/// hops x hop latency at the largest valid parameters (2^40 each) does not
+/// fit in 64 bits: a clean error, not a wrapped (negative) delay.
+TEST(CostModelLimits, HopsTimesLatency) {
+  HardwareConfig hw = pes(4);
+  hw.nocHops = hw.hopLatency = int64_t(1) << 40;
+  llvm::Expected<CostReport> r = evaluateCost(
+      CostLayerKind::Conv, shape(1, 2, 4, 1, 2),
+      {tp(1, 1, Dim::K), sp(1, 1, Dim::C)}, hw);
+  if (r) {
+    expectNoWrap(*r);
+    EXPECT_GE(r->runtime, int64_t(1) << 62);
+  } else {
+    EXPECT_NE(llvm::toString(r.takeError()).find("64"), std::string::npos);
+  }
+}
+
+/// Maps as large as an int64. Beyond its dimension a map's chunk follows
+/// MAESTRO's rule whatever its size (docs/CostModel.md), so the MACs are
+/// those of a map one larger than the dimension. Its buffers are sized by
+/// the map (MAESTRO's too; so is the off-chip time), which at 2^63 - 1
+/// exceeds 64 bits: then the evaluation fails, saying so, instead of
+/// wrapping.
+TEST(CostModelLimits, LargestMapSize) {
+  auto dataflows = [](int64_t big) {
+    return std::vector<std::vector<Directive>>{
+        {tp(big, 1, Dim::K), sp(1, 1, Dim::C)},
+        {tp(big, big, Dim::K), sp(1, 1, Dim::C)},
+        {tp(1, 1, Dim::K), sp(big, big, Dim::C)},
+        {tp(1, 1, Dim::K), sp(1, 1, Dim::C), tp(big, 1, Dim::Y)}};
+  };
+  LayerShape s = shape(1, 2, 4, 1, 2);
+  // Every dimension is at most 4: 5 is already "larger than it".
+  std::vector<std::vector<Directive>> small = dataflows(5);
+  for (int64_t big : {int64_t(1) << 40, kMaxInt}) {
+    std::vector<std::vector<Directive>> large = dataflows(big);
+    for (size_t i = 0; i < small.size(); ++i) {
+      CostReport expected = cost(CostLayerKind::Conv, s, small[i], pes(4));
+      ASSERT_GT(expected.numMACs, 0);
+      llvm::Expected<CostReport> r =
+          evaluateCost(CostLayerKind::Conv, s, large[i], pes(4));
+      if (!r) {
+        EXPECT_EQ(big, kMaxInt) << "only a map of 2^63 - 1 may overflow";
+        EXPECT_NE(llvm::toString(r.takeError()).find("64-bit"),
+                  std::string::npos);
+        continue;
+      }
+      expectNoWrap(*r);
+      EXPECT_EQ(r->numMACs, expected.numMACs) << i;
+      EXPECT_GE(r->runtime, expected.runtime) << i;
+    }
+  }
+}
+
+/// A top-level map on Y or X narrower than the filter window leaves no
+/// chunk that holds a whole window: no output could be computed. The
+/// evaluation says so instead of reporting 0 cycles and 0 MACs. An inner
+/// level may split the window over its PEs (row stationary does): the MACs
+/// are counted at the top, every one of them.
+TEST(CostModelLimits, MapNarrowerThanTheWindow) {
+  LayerShape s = shape(1, 4, 2, 3, 8); // 6 x 6 outputs: 4 x 2 x 9 x 36 MACs
+  for (const std::vector<Directive> &df : std::vector<std::vector<Directive>>{
+           {sp(1, 1, Dim::Y)},
+           {sp(1, 1, Dim::K), tp(2, 1, Dim::X)},
+           {sp(3, 1, Dim::Y), tp(2, 2, Dim::X), sp(1, 1, Dim::K)}}) {
+    llvm::Expected<CostReport> r =
+        evaluateCost(CostLayerKind::Conv, s, df, pes(8));
+    ASSERT_FALSE(static_cast<bool>(r)) << r->runtime << " " << r->numMACs;
+    std::string message = llvm::toString(r.takeError());
+    EXPECT_NE(message.find("narrower than the 3-wide filter window"),
+              std::string::npos)
+        << message;
+  }
+  CostReport inner =
+      cost(CostLayerKind::Conv, s,
+           {sp(3, 1, Dim::Y), tp(3, 1, Dim::X), cluster(2), sp(1, 1, Dim::Y),
+            sp(1, 1, Dim::R)},
+           pes(8));
+  EXPECT_EQ(inner.numMACs, 4 * 2 * 9 * 36);
+  EXPECT_GT(inner.runtime, 0);
 }
 
 } // namespace

@@ -28,6 +28,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,6 +44,49 @@ constexpr unsigned idx(Dim d) { return static_cast<unsigned>(d); }
 llvm::Error fail(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
+
+/// Count arithmetic that cannot wrap. A result beyond int64 saturates and
+/// is remembered: evaluateCost then fails rather than report it. Products
+/// of valid sizes can get there (a map far larger than its dimension sizes
+/// buffers by the map, as MAESTRO does).
+class CheckedMath {
+public:
+  int64_t mul(int64_t a, int64_t b) const {
+    int64_t result;
+    if (llvm::MulOverflow(a, b, result))
+      return saturate(/*negative=*/(a < 0) != (b < 0));
+    return result;
+  }
+  int64_t add(int64_t a, int64_t b) const {
+    int64_t result;
+    if (llvm::AddOverflow(a, b, result))
+      return saturate(/*negative=*/a < 0);
+    return result;
+  }
+  /// What n chunks of `size` at stride `offset` span, size + offset (n - 1),
+  /// or int64's maximum beyond it: only ever compared with a dimension, so
+  /// it saturates without failing the evaluation.
+  static int64_t spanOf(int64_t size, int64_t offset, int64_t n) {
+    int64_t step, span;
+    if (llvm::MulOverflow(offset, n - 1, step) ||
+        llvm::AddOverflow(size, step, span))
+      return std::numeric_limits<int64_t>::max();
+    return span;
+  }
+  /// ceil(a / b) for a >= 0 and b > 0, without forming a + b - 1.
+  static int64_t ceilDiv(int64_t a, int64_t b) {
+    return a / b + (a % b != 0 ? 1 : 0);
+  }
+  bool overflowed() const { return overflow; }
+
+private:
+  int64_t saturate(bool negative) const {
+    overflow = true;
+    return negative ? std::numeric_limits<int64_t>::min()
+                    : std::numeric_limits<int64_t>::max();
+  }
+  mutable bool overflow = false;
+};
 
 /// One map of a normalized level.
 struct Map {
@@ -95,13 +139,6 @@ struct Problem {
   bool coupled(TensorClass t, Dim d) const {
     return (couplingMask[static_cast<unsigned>(t)] >> idx(d)) & 1;
   }
-
-  /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
-  /// per further bandwidth-sized flit.
-  int64_t nocDelay(int64_t amount) const {
-    int64_t sends = (amount + nocBandwidth - 1) / nocBandwidth;
-    return std::max<int64_t>(0, nocZeroLoadDelay + sends - 1);
-  }
 };
 
 /// A normalized cluster level.
@@ -124,13 +161,6 @@ struct Cluster {
       if (map.spatial)
         return static_cast<int>(i);
     return -1;
-  }
-  bool isInitEdge(Dim var) const {
-    int i = find(var);
-    if (i < 0)
-      return false;
-    const Map &m = maps[i];
-    return m.spatial ? m.ofs * numSub > dims[var] : m.size > dims[var];
   }
 };
 
@@ -179,10 +209,11 @@ struct LevelResult {
 
 class Analysis {
 public:
-  Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters)
-      : p(std::move(problem)), clusters(std::move(clusters)) {
+  Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters,
+           const CheckedMath &math)
+      : p(std::move(problem)), clusters(std::move(clusters)), math(math) {
     for (Cluster &cluster : this->clusters) {
-      chunks.push_back(chunkSizesOf(cluster));
+      chunks.push_back(chunkSizesOf(cluster, /*isTop=*/chunks.empty()));
       for (unsigned t = 0; t < kNumTensorClasses; ++t)
         for (Dim var : p.tensors[t]) {
           int i = cluster.find(var);
@@ -198,7 +229,17 @@ public:
                     llvm::SmallVectorImpl<LevelResult> &results);
 
 private:
-  ChunkSizes chunkSizesOf(const Cluster &cluster) const;
+  /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
+  /// per further bandwidth-sized flit.
+  int64_t nocDelay(int64_t amount) const {
+    int64_t sends = CheckedMath::ceilDiv(amount, p.nocBandwidth);
+    return std::max<int64_t>(0, math.add(p.nocZeroLoadDelay, sends - 1));
+  }
+
+  ChunkSizes chunkSizesOf(const Cluster &cluster, bool isTop) const;
+  /// The narrowest chunk of `var` that holds one output: its window for a
+  /// windowed dimension, else one element.
+  int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
   llvm::SmallVector<Case, 64> casesOf(const Cluster &cluster,
                                       const DimTable &dims) const;
 
@@ -238,28 +279,45 @@ private:
 
   Problem p;
   llvm::SmallVector<Cluster, 3> clusters;
+  const CheckedMath &math;
   llvm::SmallVector<ChunkSizes, 3> chunks;
   /// Inner levels see few distinct sub-cluster shapes: analyze each once.
   std::map<std::pair<unsigned, std::array<int64_t, kNumDims>>, LevelResult>
       memo;
 };
 
-ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster) const {
+int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
+  if (!p.isWindowed(var))
+    return 1;
+  Dim window = Problem::windowOf(var);
+  int w = cluster.find(window);
+  return w >= 0 ? cluster.maps[w].size : cluster.dims[window];
+}
+
+ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
   ChunkSizes s;
   for (const Map &m : cluster.maps) {
     unsigned v = idx(m.var);
     int64_t dim = cluster.dims[m.var];
     int64_t steady = std::max<int64_t>(0, (dim - m.size) / m.ofs);
-    bool hasEdge = steady * m.ofs + m.size < dim || m.size > dim;
+    // steady * ofs <= dim: compare without adding the (unbounded) size.
+    int64_t beforeLast = dim - steady * m.ofs;
+    bool hasEdge = m.size < beforeLast || m.size > dim;
     s.mapped[v] = m.size;
     s.unique[v] = std::min(m.size, m.ofs);
     if (!m.spatial && dim <= m.size)
       s.unique[v] = 0; // unrolled in time: nothing new per step
-    int64_t edgeSize = dim - (steady + 1) * m.ofs;
-    // A chunk larger than its dimension holds all of it. (MAESTRO: takes
-    // dim - offset here, which for an overlapping map can leave no output
-    // at all: ResNeXt50_yxp_os.m's FC1000 then costs 0 cycles.)
-    if (edgeSize < 0 || m.size > dim)
+    int64_t edgeSize = beforeLast - m.ofs;
+    if (edgeSize < 0)
+      edgeSize = dim;
+    // MAESTRO: a map larger than its dimension holds dim - offset of it, not
+    // all of it. Kept: its figures depend on it (at the top level that is
+    // fewer MACs than the layer has; at an inner level an empty chunk makes
+    // the sub-cluster's compute free). Where the top level's chunk cannot
+    // hold one output (narrower than the window, or empty), MAESTRO's layer
+    // has no MACs at all and costs 0 cycles (ResNeXt50_yxp_os.m's FC1000):
+    // deviate there, the chunk holds the dimension.
+    if (isTop && m.size > dim && edgeSize < minOutputChunk(cluster, m.var))
       edgeSize = dim;
     s.mappedEdge[v] = hasEdge ? edgeSize : m.size;
     s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);
@@ -294,50 +352,61 @@ llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
       int64_t steady = (dim - m.size) / m.ofs;
       if (m.size < dim && steady > 0)
         states.push_back({Position::Steady, steady, false, false, false});
-      if (!init.initEdge && steady * m.ofs + m.size < dim)
+      if (!init.initEdge && m.size < dim - steady * m.ofs)
         states.push_back({Position::Edge, 1, false, false, false});
     } else {
       int64_t n = cluster.numSub;
-      int64_t coverage = m.size + m.ofs * (n - 1);
+      int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
       IterState init;
       init.unrolled = dim <= coverage;
       init.initEdge = dim < coverage;
       init.spEdgeEdge = init.initEdge;
       states.push_back(init);
-      int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
-      bool hasEdge = !init.unrolled &&
-                     (steady + 1) * (m.ofs * n) + coverage > dim &&
-                     steady * (m.ofs * n) + coverage != dim;
-      if (coverage < dim && steady > 0)
-        states.push_back({Position::Steady, steady, false, false, false});
-      int64_t remaining = dim - (steady + 1) * m.ofs * n;
-      int64_t active =
-          remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
-      bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
-      if (!init.initEdge && hasEdge)
-        states.push_back({Position::Edge, 1, false, false, edgeEdge});
+      if (!init.unrolled) {
+        // dim > coverage from here on: nothing below exceeds a few dims.
+        int64_t round = m.ofs * n;
+        int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
+        if (steady > 0)
+          states.push_back({Position::Steady, steady, false, false, false});
+        if ((steady + 1) * round + coverage > dim &&
+            steady * round + coverage != dim) {
+          int64_t remaining = dim - (steady + 1) * round;
+          int64_t active =
+              remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
+          bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
+          states.push_back({Position::Edge, 1, false, false, edgeEdge});
+        }
+      }
     }
     perMap.push_back(std::move(states));
   }
-  // Every combination (MAESTRO enumerates them in another order; the sum
-  // does not care, and the all-init case comes first in both).
+  // Every combination, in MAESTRO's order, which the off-chip bandwidth
+  // depends on (it keeps a running maximum, halved after every case).
+  // MAESTRO: map i's state advances on the cases whose index is a multiple of
+  // the number of combinations of the maps inside it, after the case has
+  // used it. That visits every combination once, the all-init one first,
+  // but is an odometer shifted by one on every outer map.
+  size_t numMaps = perMap.size();
+  llvm::SmallVector<int64_t, 12> period(numMaps, 1);
+  int64_t numCases = 1;
+  for (size_t i = numMaps; i-- > 0;) {
+    period[i] = numCases;
+    numCases *= static_cast<int64_t>(perMap[i].size());
+  }
   llvm::SmallVector<Case, 64> cases;
-  llvm::SmallVector<unsigned, 12> choice(perMap.size(), 0);
-  while (true) {
+  llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
+  for (int64_t k = 0; k < numCases; ++k) {
     Case c;
     for (auto [i, states] : llvm::enumerate(perMap)) {
       const IterState &state = states[choice[i]];
       c.states.push_back(state);
-      c.occurrences *= state.occurrences;
+      c.occurrences = math.mul(c.occurrences, state.occurrences);
       if (state.pos != Position::Init)
         c.changing = static_cast<int>(i);
+      if (k % period[i] == 0)
+        choice[i] = (choice[i] + 1) % states.size();
     }
     cases.push_back(std::move(c));
-    unsigned i = perMap.size();
-    while (i > 0 && ++choice[i - 1] == perMap[i - 1].size())
-      choice[--i] = 0;
-    if (i == 0)
-      break;
   }
   return cases;
 }
@@ -359,14 +428,15 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
                                      bool edgeEdgeFirst) const {
   const Cluster &cluster = clusters[level];
   if (!sp.edge)
-    return perSubCluster(true, false) + others * perSubCluster(false, false);
+    return math.add(perSubCluster(true, false),
+                    math.mul(others, perSubCluster(false, false)));
   bool edgeEdge = sp.state.spEdgeEdge;
   int64_t ret = perSubCluster(true, cluster.numEdgeSub == 1 && edgeEdge);
   if (cluster.numEdgeSub > 1) {
     int64_t ee = edgeEdge ? 1 : 0;
     int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
-    ret += full * perSubCluster(!edgeEdgeFirst, false);
-    ret += ee * perSubCluster(false, true);
+    ret = math.add(ret, math.mul(full, perSubCluster(!edgeEdgeFirst, false)));
+    ret = math.add(ret, math.mul(ee, perSubCluster(false, true)));
   }
   return ret;
 }
@@ -382,14 +452,14 @@ int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
     const IterState &st = c.states[i];
     unsigned v = idx(m.var);
     if (!m.spatial) {
-      ret *= st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+      ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
     } else if (st.isEdge()) {
       if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
-        ret *= s.mappedEdge[v];
+        ret = math.mul(ret, s.mappedEdge[v]);
       else if (cluster.numEdgeSub > 1)
-        ret *= edgeEdgePE ? s.mappedEdge[v] : s.mapped[v];
+        ret = math.mul(ret, edgeEdgePE ? s.mappedEdge[v] : s.mapped[v]);
     } else {
-      ret *= s.mapped[v];
+      ret = math.mul(ret, s.mapped[v]);
     }
   }
   return ret;
@@ -422,21 +492,21 @@ int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
     tensorChanges |= isChanging;
     if (!m.spatial) {
       if (st.pos == Position::Init)
-        ret *= st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
       else if (isChanging && !restarted)
-        ret *= std::max<int64_t>(s.unique[v], 1);
+        ret = math.mul(ret, std::max<int64_t>(s.unique[v], 1));
       else
-        ret *= s.mapped[v];
+        ret = math.mul(ret, s.mapped[v]);
       continue;
     }
     int64_t mapped = edgeEdgePE ? s.mappedEdge[v] : s.mapped[v];
     int64_t unique = edgeEdgePE ? s.uniqueEdge[v] : s.unique[v];
     if (firstPE)
-      ret *= mapped;
+      ret = math.mul(ret, mapped);
     else if (st.pos == Position::Init)
-      ret *= isReset ? unique : mapped;
+      ret = math.mul(ret, isReset ? unique : mapped);
     else
-      ret *= (!restarted && isChanging) ? unique : mapped;
+      ret = math.mul(ret, (!restarted && isChanging) ? unique : mapped);
   }
   return tensorChanges ? ret : 0;
 }
@@ -453,7 +523,7 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
     int spatial = cluster.firstSpatial();
     if (!sp.mapped && c.states[spatial].isEdge())
       receivers = cluster.numEdgeSub;
-    return receivers * peIngressVolume(level, t, c, true, false);
+    return math.mul(receivers, peIngressVolume(level, t, c, true, false));
   }
   if (!sp.mapped)
     return peIngressVolume(level, t, c, true, false);
@@ -505,9 +575,9 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
       unsigned v = idx(m.var);
       const IterState &st = c.states[i];
       if (!m.spatial)
-        ret *= st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
       else
-        ret *= spatialFactor(st, v, v, /*initEdgeEdgeUsesUnique=*/false);
+        ret = math.mul(ret, spatialFactor(st, v, v, /*initEdgeEdgeUsesUnique=*/false));
     }
   }
   for (Dim var : outVars) {
@@ -520,19 +590,19 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
     if (!m.spatial) {
       switch (st.pos) {
       case Position::Init:
-        ret *= st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual];
+        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual]);
         break;
       case Position::Steady:
-        ret *= s.mapped[actual];
+        ret = math.mul(ret, s.mapped[actual]);
         break;
       case Position::Edge:
-        ret *= s.mappedEdge[actual];
+        ret = math.mul(ret, s.mappedEdge[actual]);
         break;
       }
     } else {
       // MAESTRO: at the spatial edge of a single edge cluster it reads the
       // input-coordinate size (Y, not Y').
-      ret *= spatialFactor(st, actual, idx(var), reuseAtEdge);
+      ret = math.mul(ret, spatialFactor(st, actual, idx(var), reuseAtEdge));
     }
   }
   return ret;
@@ -574,7 +644,8 @@ int64_t Analysis::outputMappingSize(unsigned level, const Case &c,
     }
   }
   if (!sp.mapped)
-    return cluster.numSub * peEgressVolume(level, c, partialSums, true, false);
+    return math.mul(cluster.numSub,
+                    peEgressVolume(level, c, partialSums, true, false));
   // Every sub-cluster holds a full chunk (the first's); at the edge the
   // full ones count as first ones, and the partial one keeps its chunk
   // without the edge's reuse.
@@ -591,7 +662,7 @@ int64_t Analysis::mappedVolume(unsigned level, TensorClass t) const {
   int64_t ret = 1;
   for (Dim var : p.tensors[static_cast<unsigned>(t)])
     if (clusters[level].find(var) >= 0)
-      ret *= chunks[level].mapped[idx(var)];
+      ret = math.mul(ret, chunks[level].mapped[idx(var)]);
   return ret;
 }
 
@@ -630,23 +701,25 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
     unsigned ti = static_cast<unsigned>(t);
     int64_t size = 1;
     for (Dim var : p.tensors[ti])
-      size *= dims.contains(var) ? dims[var] : 1;
-    result.upSize[ti] += spatialIngress(level, t, c) * kDoubleBuffer;
+      size = math.mul(size, dims.contains(var) ? dims[var] : 1);
+    result.upSize[ti] = math.add(
+        result.upSize[ti], math.mul(spatialIngress(level, t, c), kDoubleBuffer));
     result.upWrite[ti] = size;
-    result.downSize[ti] += kDoubleBuffer * mappedVolume(level, t);
+    result.downSize[ti] = math.add(
+        result.downSize[ti], math.mul(kDoubleBuffer, mappedVolume(level, t)));
   }
   unsigned out = static_cast<unsigned>(TensorClass::Output);
   int64_t size = 1;
   for (Dim var : p.tensors[out]) {
     if (p.isWindowed(var))
-      size *= dims[var] - dims[Problem::windowOf(var)] + 1;
+      size = math.mul(size, dims[var] - dims[Problem::windowOf(var)] + 1);
     else
-      size *= dims.contains(var) ? dims[var] : 1;
+      size = math.mul(size, dims.contains(var) ? dims[var] : 1);
   }
-  result.upSize[out] = kDoubleBuffer * spatialEgress(level, c);
+  result.upSize[out] = math.mul(kDoubleBuffer, spatialEgress(level, c));
   result.upRead[out] = size;
   result.downSize[out] =
-      kDoubleBuffer * mappedVolume(level, TensorClass::Output);
+      math.mul(kDoubleBuffer, mappedVolume(level, TensorClass::Output));
 }
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
@@ -661,29 +734,39 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   unsigned out = static_cast<unsigned>(TensorClass::Output);
 
   llvm::SmallVector<Case, 64> cases = casesOf(cluster, dims);
-  for (auto [caseId, c] : llvm::enumerate(cases)) {
-    if (caseId == 0)
+  // MAESTRO sizes the buffers on its first case, but its case counter only
+  // advances past cases that compute: each case without partial sums before
+  // the first one that has some sizes them again, and the input and filter
+  // sizes add up.
+  bool sized = false;
+  for (const Case &c : cases) {
+    if (!sized)
       updateBufferSizes(level, dims, c, result);
     int64_t occ = c.occurrences;
 
     int64_t egress = spatialEgress(level, c);
     int64_t macs = outputMappingSize(level, c, /*partialSums=*/true);
-    result.upWrite[out] += occ * egress;
-    result.downWrite[out] += occ * macs;
-    result.downRead[out] += occ * macs;
+    // Adds occurrences x per-step count to a running total.
+    auto accumulate = [&](int64_t &total, int64_t perStep) {
+      total = math.add(total, math.mul(occ, perStep));
+    };
+    accumulate(result.upWrite[out], egress);
+    accumulate(result.downWrite[out], macs);
+    accumulate(result.downRead[out], macs);
     int64_t partialSums = criticalPathPartialSums(level, c);
     if (partialSums <= 0)
       continue;
+    sized = true;
 
     int64_t ingress = 0;
     for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
       unsigned ti = static_cast<unsigned>(t);
       int64_t traffic = spatialIngress(level, t, c);
-      ingress += traffic;
-      result.upRead[ti] += occ * traffic;
+      ingress = math.add(ingress, traffic);
+      accumulate(result.upRead[ti], traffic);
       // MAESTRO: L1 writes track the L2 reads of the same tensor.
       result.downWrite[ti] = result.upRead[ti];
-      result.downRead[ti] += occ * macs;
+      accumulate(result.downRead[ti], macs);
     }
     result.arithmeticIntensity =
         static_cast<double>(macs) / static_cast<double>(ingress);
@@ -717,36 +800,32 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       for (const LevelResult &sub : subs)
         computeDelay = std::max(computeDelay, sub.runtime);
     } else {
-      computeDelay = (partialSums + p.simdLanes - 1) / p.simdLanes;
+      computeDelay = CheckedMath::ceilDiv(partialSums, p.simdLanes);
     }
 
-    int64_t ingressDelay = p.nocDelay(ingress);
-    int64_t egressDelay = p.nocDelay(egress);
+    int64_t ingressDelay = nocDelay(ingress);
+    int64_t egressDelay = nocDelay(egress);
     int64_t step = c.allInit()
-                       ? computeDelay + ingressDelay
+                       ? math.add(computeDelay, ingressDelay)
                        : std::max({egressDelay, computeDelay, ingressDelay});
     // MAESTRO divides by the compute delay before guarding it against zero
     // (and dies there on row-stationary mappings); guard first.
     int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
     if (level == 0) {
+      int64_t inputs =
+          math.add(result.upSize[static_cast<unsigned>(TensorClass::Input)],
+                   result.upSize[static_cast<unsigned>(TensorClass::Filter)]);
       int64_t outBuf = result.upSize[out] / p.offchipBandwidth;
-      int64_t inBuf =
-          (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
-           result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
-          p.offchipBandwidth;
+      int64_t inBuf = inputs / p.offchipBandwidth;
       step = std::max({inBuf / 2, step, outBuf / 2});
       result.offchipBw =
           std::max(result.offchipBw, result.upSize[out] / safeCompute);
-      result.offchipBw =
-          std::max(result.offchipBw,
-                   (result.upSize[static_cast<unsigned>(TensorClass::Input)] +
-                    result.upSize[static_cast<unsigned>(TensorClass::Filter)]) /
-                       safeCompute);
+      result.offchipBw = std::max(result.offchipBw, inputs / safeCompute);
       // MAESTRO: halved once per case, not once.
       result.offchipBw /= 2;
     }
-    result.runtime += occ * step;
-    result.computations += occ * macs;
+    accumulate(result.runtime, step);
+    accumulate(result.computations, macs);
 
     double activeUnits = 0;
     for (const LevelResult &sub : subs)
@@ -757,18 +836,19 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
     result.peakBw =
         std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
-    result.avgBw +=
-        static_cast<double>((occ * std::max(ingress, egress)) / safeCompute);
-    result.ingress.avg += static_cast<double>(occ * ingressDelay);
-    result.egress.avg += static_cast<double>(occ * egressDelay);
-    result.compute.avg += static_cast<double>(occ * safeCompute);
+    // MAESTRO divides the whole step's traffic in integers.
+    result.avgBw += static_cast<double>(
+        math.mul(occ, std::max(ingress, egress)) / safeCompute);
+    result.ingress.avg += static_cast<double>(math.mul(occ, ingressDelay));
+    result.egress.avg += static_cast<double>(math.mul(occ, egressDelay));
+    result.compute.avg += static_cast<double>(math.mul(occ, safeCompute));
     result.ingress.min = std::min(result.ingress.min, ingressDelay);
     result.egress.min = std::min(result.egress.min, egressDelay);
     result.compute.min = std::min(result.compute.min, safeCompute);
     result.ingress.max = std::max(result.ingress.max, ingressDelay);
     result.egress.max = std::max(result.egress.max, egressDelay);
     result.compute.max = std::max(result.compute.max, safeCompute);
-    totalOccurrences += occ;
+    totalOccurrences = math.add(totalOccurrences, occ);
   }
   if (totalOccurrences > 0) {
     double n = static_cast<double>(totalOccurrences);
@@ -784,7 +864,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 /// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,
 /// GEMM); `batch` adds N to input and output.
 Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
-                    const HardwareConfig &hw) {
+                    const HardwareConfig &hw, const CheckedMath &math) {
   Problem p;
   p.kind = kind;
   p.hasWindows = kind != CostLayerKind::Gemm;
@@ -835,7 +915,7 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
   p.nocBandwidth = hw.nocBandwidth;
   // MAESTRO charges one hop of one cycle per transfer whatever its options
   // say (hence our defaults); ours follow the hardware.
-  p.nocZeroLoadDelay = hw.nocHops * hw.hopLatency;
+  p.nocZeroLoadDelay = math.mul(hw.nocHops, hw.hopLatency);
   p.multicast = hw.multicast;
   p.offchipBandwidth = hw.offchipBandwidth;
   return p;
@@ -849,11 +929,14 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
                           const HardwareConfig &hw) {
   if (llvm::Error err = shape.validate())
     return std::move(err);
+  if (llvm::Error err = hw.validate())
+    return std::move(err);
   llvm::Expected<BoundDataflow> bound =
       bindDataflow(directives, shape, hw.numPEs);
   if (!bound)
     return bound.takeError();
-  Problem p = makeProblem(kind, shape, hw);
+  CheckedMath math;
+  Problem p = makeProblem(kind, shape, hw, math);
 
   // Dimensions of the whole layer. MAESTRO's sizes have no padding: count
   // padded rows and columns as input, which keeps the output size.
@@ -875,9 +958,30 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   for (auto [li, level] : llvm::enumerate(bound->levels)) {
     Cluster cluster;
     cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
-    for (const BoundMap &bm : level.maps)
+    for (const BoundMap &bm : level.maps) {
+      // A top-level map on input rows (columns) narrower than the filter
+      // window: no chunk holds a whole window, so nothing could be computed
+      // (MAESTRO reports 0 MACs and 0 cycles). Inner levels may split the
+      // window over PEs (row stationary maps R and X by 1 per PE): the MACs
+      // are counted above them.
+      if (li == 0 && p.isWindowed(bm.dim)) {
+        Dim window = Problem::windowOf(bm.dim);
+        const BoundMap *windowMap = level.find(window);
+        int64_t windowSize =
+            windowMap ? windowMap->requestedSize : dims[window];
+        if (bm.requestedSize < windowSize)
+          return fail(llvm::formatv(
+              "directive #{0} ({1}) maps {2} of {3}, narrower than the "
+              "{4}-wide filter window ({5}): no chunk holds a whole window, "
+              "so nothing would be computed; map at least {4}, or map {6} "
+              "(output coordinates)",
+              bm.directiveIndex, describe(directives[bm.directiveIndex]),
+              bm.requestedSize, stringifyDim(bm.dim), windowSize,
+              stringifyDim(window), stringifyDim(Problem::outputOf(bm.dim))));
+      }
       cluster.maps.push_back(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
                                  bm.requestedSize, bm.offset});
+    }
     // Output-coordinate maps become input maps spanning their windows.
     for (Map &m : cluster.maps) {
       if (!isOutputDim(m.var))
@@ -886,7 +990,7 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
       int w = cluster.find(window);
       int64_t windowSize = w >= 0 ? cluster.maps[w].size : dims[window];
       m.var = in;
-      m.size = m.size + windowSize - 1;
+      m.size = math.add(m.size, windowSize - 1);
     }
     // Inherit the upper level's maps this level does not name (in front).
     if (upper)
@@ -907,10 +1011,10 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
       int64_t window = top[Problem::windowOf(m.var)];
       if (stride == 1 || m.size < window)
         continue;
-      int64_t outputs = (m.size + stride - window) / stride;
-      m.size = outputs * std::min(stride, window) +
-               std::max<int64_t>(window - stride, 0);
-      m.ofs = (!isTop && window < stride) ? outputs * window : outputs * stride;
+      int64_t outputs = (m.size - window) / stride + 1;
+      m.size = math.add(outputs * std::min(stride, window),
+                        std::max<int64_t>(window - stride, 0));
+      m.ofs = math.mul(outputs, (!isTop && window < stride) ? window : stride);
     }
     cluster.dims = dims;
     if (cluster.firstSpatial() < 0)
@@ -918,7 +1022,7 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
     // Sub-clusters at the spatial edge (MAESTRO's cluster-unit analysis).
     const Map &sp = cluster.maps[cluster.firstSpatial()];
     int64_t spDim = dims[sp.var], n = cluster.numSub;
-    int64_t full = sp.ofs * (n - 1) + sp.size;
+    int64_t full = CheckedMath::spanOf(sp.size, sp.ofs, n);
     if (spDim > full) {
       int64_t steady = ((spDim - sp.size) / sp.ofs + 1) / n - 1;
       int64_t remaining = spDim - (steady + 1) * sp.ofs * n;
@@ -952,7 +1056,7 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   }
 
   // 2-4. Analyze from the top; inner levels run once per outer case.
-  Analysis analysis(p, clusters);
+  Analysis analysis(p, clusters, math);
   llvm::SmallVector<LevelResult, 8> results;
   analysis.analyzeLevel(0, clusters.front().dims, results);
   const LevelResult &topResult = results.back();
@@ -972,8 +1076,10 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
                           ? static_cast<double>(topResult.downRead[t]) /
                                 static_cast<double>(topResult.downWrite[t])
                           : 0;
-    report.l2SizeReq += topResult.upSize[t] * hw.elementSize;
-    report.l1SizeReq += innermost.downSize[t] * hw.elementSize;
+    report.l2SizeReq = math.add(report.l2SizeReq,
+                                math.mul(topResult.upSize[t], hw.elementSize));
+    report.l1SizeReq = math.add(report.l1SizeReq,
+                                math.mul(innermost.downSize[t], hw.elementSize));
   }
   unsigned in = static_cast<unsigned>(TensorClass::Input);
   unsigned fl = static_cast<unsigned>(TensorClass::Filter);
@@ -985,15 +1091,19 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   report.multicastFilter = ratio(report.l1.writes[fl], report.l2.reads[fl]);
   report.inputSize = report.filterSize = 1;
   for (Dim var : p.tensors[in])
-    report.inputSize *= top[var];
+    report.inputSize = math.mul(report.inputSize, top[var]);
   for (Dim var : p.tensors[fl])
-    report.filterSize *= top[var];
-  double l2Accesses = static_cast<double>(
-      report.l2.reads[in] + report.l2.writes[in] + report.l2.reads[fl] +
-      report.l2.writes[fl] + report.l2.writes[out]);
+    report.filterSize = math.mul(report.filterSize, top[var]);
+  // Access counts near 2^62 each: sum them as reals.
+  double l2Accesses = 0;
+  for (int64_t count : {report.l2.reads[in], report.l2.writes[in],
+                        report.l2.reads[fl], report.l2.writes[fl],
+                        report.l2.writes[out]})
+    l2Accesses += static_cast<double>(count);
   double l1Accesses = 0;
   for (unsigned t = 0; t < kNumTensorClasses; ++t)
-    l1Accesses += static_cast<double>(report.l1.reads[t] + report.l1.writes[t]);
+    l1Accesses += static_cast<double>(report.l1.reads[t]) +
+                  static_cast<double>(report.l1.writes[t]);
   report.energy = (l2Accesses * EnergyTable::kL2Access +
                    l1Accesses * EnergyTable::kL1Access) *
                   EnergyTable::kMacNanojoules;
@@ -1005,5 +1115,10 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   report.compute = topResult.compute;
   report.avgUtilizedPEs = topResult.avgActive;
   report.arithmeticIntensity = topResult.arithmeticIntensity;
+  if (math.overflowed())
+    return fail("a figure of this layer's analysis exceeds 64-bit counts "
+                "(2^63 - 1): a map far larger than its dimension sizes the "
+                "buffers by the map, or the hardware's latencies are too "
+                "large");
   return report;
 }

@@ -6,3 +6,15 @@ func.func @f(%in: tensor<1x4x1x1xf32>, %w: tensor<1x4x1x1xf32>, %out: tensor<1x1
          ins(%in, %w : tensor<1x4x1x1xf32>, tensor<1x4x1x1xf32>) outs(%out : tensor<1x1x1x1xf32>) -> tensor<1x1x1x1xf32>
   return %0 : tensor<1x1x1x1xf32>
 }
+
+// -----
+
+// A top-level map on input rows narrower than the 3-row window: no chunk
+// holds a whole window (MAESTRO reports 0 MACs and 0 cycles).
+func.func @narrow(%in: tensor<1x2x8x8xf32>, %w: tensor<4x2x3x3xf32>, %out: tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32> {
+  // expected-error @below {{cost model on layer 'narrow': directive #0 (spatial_map<1, 1, Y>) maps 1 of Y, narrower than the 3-wide filter window (R)}}
+  %0 = accel.layer "narrow" conv2d dims <K = 4, C = 2, R = 3, S = 3, Y = 8, X = 8> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x2x8x8xf32>, tensor<4x2x3x3xf32>) outs(%out : tensor<1x4x6x6xf32>)
+         dataflow <"narrow", [#accel.spatial_map<1, 1, Y>]> -> tensor<1x4x6x6xf32>
+  return %0 : tensor<1x4x6x6xf32>
+}

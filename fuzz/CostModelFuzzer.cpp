@@ -1,0 +1,204 @@
+//===- CostModelFuzzer.cpp - Fuzz the cost model's core -------------------===//
+//
+// Random well-formed (layer, dataflow, hardware) triples through the
+// MLIR-free cost model. Properties that hold for any correct model, derived
+// here from the layer alone (nothing is shared with the model):
+//  - a verified triple gets numbers or a clean error, never a crash;
+//  - MACs are at least the layer's and at most what the maps can cover;
+//  - runtime > 0 whenever MACs > 0;
+//  - no count, size or bandwidth is negative, no ratio NaN or infinite;
+//  - every filter element is read from L2 at least once, every input
+//    element a window touches too, and every output is written to L2.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FuzzCheck.h"
+
+#include "accel/Analysis/CostModel/CostModel.h"
+
+#include "llvm/Support/MathExtras.h"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+using namespace mlir::accel;
+
+namespace {
+
+/// Mostly small sizes (where the edge cases live), sometimes huge ones
+/// (where the arithmetic overflows).
+int64_t pickSize(FuzzedDataProvider &in, int64_t smallMax) {
+  switch (in.ConsumeIntegralInRange<int>(0, 15)) {
+  case 0:
+    return in.ConsumeIntegralInRange<int64_t>(1, LayerShape::kMaxDimSize);
+  case 1:
+    return LayerShape::kMaxDimSize - in.ConsumeIntegralInRange<int64_t>(0, 2);
+  default:
+    return in.ConsumeIntegralInRange<int64_t>(1, smallMax);
+  }
+}
+
+int64_t saturatingProduct(std::initializer_list<int64_t> factors) {
+  int64_t product = 1;
+  for (int64_t f : factors)
+    if (llvm::MulOverflow(product, f, product))
+      return INT64_MAX;
+  return product;
+}
+
+/// Distinct input rows (or columns) some window reads, without padding or
+/// dilation: windows overlap or touch when stride <= window.
+int64_t touchedExtent(int64_t outputs, int64_t window, int64_t stride) {
+  return stride <= window ? (outputs - 1) * stride + window : outputs * window;
+}
+
+void check(bool property, const char *what) {
+  if (!property)
+    mlir::accel::fuzz::fail(what);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  FuzzedDataProvider in(data, size);
+  auto kind = static_cast<CostLayerKind>(in.ConsumeIntegralInRange<int>(0, 3));
+  LayerShape shape;
+  for (Dim dim : kSizedDims)
+    shape.setSize(dim, pickSize(in, dim == Dim::R || dim == Dim::S ? 7 : 64));
+  switch (kind) {
+  case CostLayerKind::Conv:
+    shape.setSize(Dim::G, 1);
+    break;
+  case CostLayerKind::Depthwise:
+    shape.setSize(Dim::C, 1);
+    break;
+  case CostLayerKind::Grouped:
+    break;
+  case CostLayerKind::Gemm:
+    shape.setSize(Dim::R, 1);
+    shape.setSize(Dim::S, 1);
+    break;
+  }
+  if (kind != CostLayerKind::Gemm)
+    shape.stride = {in.ConsumeIntegralInRange<int64_t>(1, 4),
+                    in.ConsumeIntegralInRange<int64_t>(1, 4)};
+  if (llvm::Error err = shape.validate()) {
+    llvm::consumeError(std::move(err)); // the verifier's business
+    return 0;
+  }
+
+  HardwareConfig hw;
+  hw.numPEs = pickSize(in, 512);
+  hw.simdLanes = in.ConsumeIntegralInRange<int64_t>(1, 8);
+  hw.l1Size = pickSize(in, 4096);
+  hw.l2Size = pickSize(in, 1 << 20);
+  hw.nocBandwidth = pickSize(in, 256);
+  hw.nocHops = in.ConsumeIntegralInRange<int64_t>(1, 16);
+  hw.hopLatency = in.ConsumeIntegralInRange<int64_t>(0, 16);
+  hw.multicast = in.ConsumeBool();
+  hw.offchipBandwidth = pickSize(in, 256);
+  if (llvm::Error err = hw.validate()) {
+    llvm::consumeError(std::move(err));
+    return 0;
+  }
+
+  // One or two cluster levels; every level maps some dimensions, one of
+  // them spatially; sizes from 1 to the dimension (or beyond, or sz(D)).
+  std::vector<Directive> directives;
+  std::vector<int64_t> maxRequested(kNumDims, 0);
+  int levels = in.ConsumeIntegralInRange<int>(1, 2);
+  for (int level = 0; level < levels; ++level) {
+    if (level > 0)
+      directives.push_back(Directive::cluster(
+          SizeExpr::constant(in.ConsumeIntegralInRange<int64_t>(1, 64))));
+    std::vector<Dim> dims = {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R,
+                             Dim::S, Dim::Y, Dim::X, Dim::OY, Dim::OX};
+    size_t numMaps = in.ConsumeIntegralInRange<size_t>(1, 6);
+    size_t spatial = in.ConsumeIntegralInRange<size_t>(0, numMaps - 1);
+    for (size_t m = 0; m < numMaps && !dims.empty(); ++m) {
+      Dim dim = dims[in.ConsumeIntegralInRange<size_t>(0, dims.size() - 1)];
+      // Y and OY (X and OX) are one dimension to a level.
+      llvm::erase_if(dims, [&](Dim d) {
+        return inputViewOf(d) == inputViewOf(dim);
+      });
+      int64_t extent = shape.size(dim);
+      SizeExpr sizeExpr =
+          in.ConsumeIntegralInRange<int>(0, 7) == 0
+              ? SizeExpr::sizeOfDim(inputViewOf(dim))
+              : SizeExpr::constant(
+                    in.ConsumeIntegralInRange<int64_t>(1, extent + 2));
+      int64_t mapSize = sizeExpr.resolve(shape);
+      SizeExpr offset = SizeExpr::constant(
+          in.ConsumeIntegralInRange<int64_t>(1, std::max<int64_t>(mapSize, 1)));
+      maxRequested[static_cast<unsigned>(dim)] =
+          std::max(maxRequested[static_cast<unsigned>(dim)], mapSize);
+      directives.push_back(m == spatial
+                               ? Directive::spatialMap(sizeExpr, offset, dim)
+                               : Directive::temporalMap(sizeExpr, offset, dim));
+    }
+  }
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(directives, shape, hw.numPEs);
+  if (!bound) {
+    llvm::consumeError(bound.takeError());
+    return 0;
+  }
+  llvm::Expected<CostReport> report =
+      evaluateCost(kind, shape, directives, hw);
+  if (!report) {
+    llvm::consumeError(report.takeError());
+    return 0;
+  }
+
+  const CostReport &r = *report;
+  int64_t macs = shape.numMACs();
+  check(r.numMACs >= macs, "fewer MACs than the layer needs");
+  auto coverage = [&](Dim dim, Dim outputView) {
+    unsigned a = static_cast<unsigned>(dim), b = static_cast<unsigned>(outputView);
+    return shape.size(outputView) + std::max(maxRequested[a], maxRequested[b]);
+  };
+  int64_t covered = saturatingProduct(
+      {shape.size(Dim::N) + maxRequested[0], shape.size(Dim::G) + maxRequested[1],
+       shape.size(Dim::K) + maxRequested[2], shape.size(Dim::C) + maxRequested[3],
+       shape.size(Dim::R) + maxRequested[4], shape.size(Dim::S) + maxRequested[5],
+       coverage(Dim::Y, Dim::OY), coverage(Dim::X, Dim::OX)});
+  check(r.numMACs <= covered, "more MACs than the maps can cover");
+  check(r.runtime > 0, "runtime 0 for a layer with MACs");
+  for (const AccessCounts *level : {&r.l1, &r.l2})
+    for (unsigned t = 0; t < kNumTensorClasses; ++t)
+      check(level->reads[t] >= 0 && level->writes[t] >= 0,
+            "a negative access count");
+  check(r.l1SizeReq >= 0 && r.l2SizeReq >= 0, "a negative buffer size");
+  check(r.peakNocBw >= 0 && r.offchipBw >= 0, "a negative bandwidth");
+  for (double v : {r.throughput, r.avgNocBw, r.avgUtilizedPEs,
+                   r.arithmeticIntensity, r.energy, r.reuse[0], r.reuse[1],
+                   r.reuse[2], r.ingress.avg, r.egress.avg, r.compute.avg})
+    check(std::isfinite(v) && v >= 0, "a negative, NaN or infinite figure");
+
+  int64_t filterElements =
+      saturatingProduct({shape.size(Dim::G), shape.size(Dim::K),
+                         shape.size(Dim::C), shape.size(Dim::R),
+                         shape.size(Dim::S)});
+  int64_t outputElements = saturatingProduct(
+      {shape.size(Dim::N), shape.size(Dim::G), shape.size(Dim::K),
+       shape.size(Dim::OY), shape.size(Dim::OX)});
+  int64_t inputElements = saturatingProduct(
+      {shape.size(Dim::N), shape.size(Dim::G), shape.size(Dim::C),
+       touchedExtent(shape.size(Dim::OY), shape.size(Dim::R), shape.stride[0]),
+       touchedExtent(shape.size(Dim::OX), shape.size(Dim::S),
+                     shape.stride[1])});
+  unsigned input = static_cast<unsigned>(TensorClass::Input);
+  unsigned filter = static_cast<unsigned>(TensorClass::Filter);
+  unsigned output = static_cast<unsigned>(TensorClass::Output);
+  check(r.l2.reads[filter] >= filterElements,
+        "fewer L2 filter reads than filter elements");
+  check(r.l2.reads[input] >= inputElements,
+        "fewer L2 input reads than input elements the windows touch");
+  check(r.l2.writes[output] >= outputElements,
+        "fewer L2 output writes than outputs");
+  return 0;
+}

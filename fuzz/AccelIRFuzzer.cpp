@@ -18,7 +18,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static mlir::accel::fuzz::FuzzContext fuzzContext;
   mlir::MLIRContext &context = fuzzContext.get();
-  llvm::StringRef text(reinterpret_cast<const char *>(data), size);
+  // MLIR's lexer stops at the terminating NUL of a buffer, as files read by
+  // the tools always have one; libFuzzer's bytes have none.
+  std::string text(reinterpret_cast<const char *>(data), size);
   mlir::ParserConfig config(&context);
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceString<mlir::ModuleOp>(text, config, "fuzz.mlir");

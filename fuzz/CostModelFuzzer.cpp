@@ -4,11 +4,15 @@
 // MLIR-free cost model. Properties that hold for any correct model, derived
 // here from the layer alone (nothing is shared with the model):
 //  - a verified triple gets numbers or a clean error, never a crash;
-//  - MACs are at least the layer's and at most what the maps can cover;
+//  - MACs are positive and at most what the maps cover (the model follows
+//    MAESTRO's count, which can be above or below the layer's own: see
+//    docs/CostModel.md, so the layer's count is no bound);
 //  - runtime > 0 whenever MACs > 0;
 //  - no count, size or bandwidth is negative, no ratio NaN or infinite;
 //  - every filter element is read from L2 at least once, every input
-//    element a window touches too, and every output is written to L2.
+//    element a window touches too. (Output writes follow MAESTRO's
+//    accounting, which counts half of them under double buffering, so the
+//    output count is no bound.)
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +21,7 @@
 #include "accel/Analysis/CostModel/CostModel.h"
 
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -56,9 +61,23 @@ int64_t touchedExtent(int64_t outputs, int64_t window, int64_t stride) {
   return stride <= window ? (outputs - 1) * stride + window : outputs * window;
 }
 
-void check(bool property, const char *what) {
-  if (!property)
-    mlir::accel::fuzz::fail(what);
+/// The case, for the report of a broken property.
+void printCase(CostLayerKind kind, const LayerShape &shape,
+               llvm::ArrayRef<Directive> directives,
+               const HardwareConfig &hw) {
+  llvm::errs() << "kind " << static_cast<int>(kind) << ", dims";
+  for (Dim dim : kSizedDims)
+    llvm::errs() << " " << stringifyDim(dim) << "=" << shape.size(dim);
+  llvm::errs() << ", stride " << shape.stride[0] << "x" << shape.stride[1]
+               << ", output " << shape.outputRows() << "x"
+               << shape.outputCols() << "\n";
+  for (const Directive &directive : directives)
+    llvm::errs() << "  " << describe(directive) << "\n";
+  llvm::errs() << "pes " << hw.numPEs << " simd " << hw.simdLanes << " l1 "
+               << hw.l1Size << " l2 " << hw.l2Size << " noc "
+               << hw.nocBandwidth << " hops " << hw.nocHops << "x"
+               << hw.hopLatency << " multicast " << hw.multicast
+               << " offchip " << hw.offchipBandwidth << "\n";
 }
 
 } // namespace
@@ -109,7 +128,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // One or two cluster levels; every level maps some dimensions, one of
   // them spatially; sizes from 1 to the dimension (or beyond, or sz(D)).
   std::vector<Directive> directives;
-  std::vector<int64_t> maxRequested(kNumDims, 0);
+  // Per dimension, the cells the maps visit, overlaps counted: each level
+  // steps a chunk over what the level above left (Y/OY and X/OX as one).
+  std::vector<int64_t> visited(kNumDims, 1), extentLeft(kNumDims);
+  for (unsigned d = 0; d < kNumDims; ++d)
+    extentLeft[d] = shape.size(inputViewOf(static_cast<Dim>(d)));
   int levels = in.ConsumeIntegralInRange<int>(1, 2);
   for (int level = 0; level < levels; ++level) {
     if (level > 0)
@@ -134,8 +157,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       int64_t mapSize = sizeExpr.resolve(shape);
       SizeExpr offset = SizeExpr::constant(
           in.ConsumeIntegralInRange<int64_t>(1, std::max<int64_t>(mapSize, 1)));
-      maxRequested[static_cast<unsigned>(dim)] =
-          std::max(maxRequested[static_cast<unsigned>(dim)], mapSize);
+      unsigned view = static_cast<unsigned>(inputViewOf(dim));
+      int64_t left = extentLeft[view];
+      int64_t chunk = std::min(mapSize, left);
+      int64_t steps = (left - chunk + offset.value - 1) / offset.value + 1;
+      visited[view] = saturatingProduct({visited[view], steps});
+      extentLeft[view] = chunk;
       directives.push_back(m == spatial
                                ? Directive::spatialMap(sizeExpr, offset, dim)
                                : Directive::temporalMap(sizeExpr, offset, dim));
@@ -155,18 +182,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
 
   const CostReport &r = *report;
-  int64_t macs = shape.numMACs();
-  check(r.numMACs >= macs, "fewer MACs than the layer needs");
-  auto coverage = [&](Dim dim, Dim outputView) {
-    unsigned a = static_cast<unsigned>(dim), b = static_cast<unsigned>(outputView);
-    return shape.size(outputView) + std::max(maxRequested[a], maxRequested[b]);
+  auto check = [&](bool property, const char *what) {
+    if (property)
+      return;
+    printCase(kind, shape, directives, hw);
+    mlir::accel::fuzz::fail(what);
   };
-  int64_t covered = saturatingProduct(
-      {shape.size(Dim::N) + maxRequested[0], shape.size(Dim::G) + maxRequested[1],
-       shape.size(Dim::K) + maxRequested[2], shape.size(Dim::C) + maxRequested[3],
-       shape.size(Dim::R) + maxRequested[4], shape.size(Dim::S) + maxRequested[5],
-       coverage(Dim::Y, Dim::OY), coverage(Dim::X, Dim::OX)});
-  check(r.numMACs <= covered, "more MACs than the maps can cover");
+  int64_t covered = 1;
+  for (Dim dim : kSizedDims) {
+    unsigned d = static_cast<unsigned>(dim);
+    covered = saturatingProduct({covered, visited[d], extentLeft[d]});
+  }
+  check(r.numMACs > 0, "no MACs for a layer");
+  check(r.numMACs <= covered, "more MACs than the maps visit");
   check(r.runtime > 0, "runtime 0 for a layer with MACs");
   for (const AccessCounts *level : {&r.l1, &r.l2})
     for (unsigned t = 0; t < kNumTensorClasses; ++t)
@@ -183,9 +211,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       saturatingProduct({shape.size(Dim::G), shape.size(Dim::K),
                          shape.size(Dim::C), shape.size(Dim::R),
                          shape.size(Dim::S)});
-  int64_t outputElements = saturatingProduct(
-      {shape.size(Dim::N), shape.size(Dim::G), shape.size(Dim::K),
-       shape.size(Dim::OY), shape.size(Dim::OX)});
   int64_t inputElements = saturatingProduct(
       {shape.size(Dim::N), shape.size(Dim::G), shape.size(Dim::C),
        touchedExtent(shape.size(Dim::OY), shape.size(Dim::R), shape.stride[0]),
@@ -193,12 +218,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                      shape.stride[1])});
   unsigned input = static_cast<unsigned>(TensorClass::Input);
   unsigned filter = static_cast<unsigned>(TensorClass::Filter);
-  unsigned output = static_cast<unsigned>(TensorClass::Output);
   check(r.l2.reads[filter] >= filterElements,
         "fewer L2 filter reads than filter elements");
   check(r.l2.reads[input] >= inputElements,
         "fewer L2 input reads than input elements the windows touch");
-  check(r.l2.writes[output] >= outputElements,
-        "fewer L2 output writes than outputs");
   return 0;
 }

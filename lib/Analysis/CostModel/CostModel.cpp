@@ -862,7 +862,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 }
 
 /// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,
-/// GEMM); `batch` adds N to input and output.
+/// GEMM); `batch` adds N to input and output. MAESTRO's GEMM has neither
+/// batch nor groups; ours couples a batch of matrix products (G, from
+/// linalg.batch_matmul) to all three operands, and N (and X, a second row
+/// dimension) to input and output.
 Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
                     const HardwareConfig &hw, const CheckedMath &math) {
   Problem p;
@@ -882,6 +885,12 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
     in = {Dim::G, Dim::Y, Dim::X};
     w = {Dim::G, Dim::R, Dim::S};
     out = {Dim::G, Dim::Y, Dim::X};
+    // MAESTRO's DSCONV has one output channel per input channel; a channel
+    // multiplier (K > 1) gives each group K filters and K outputs.
+    if (shape.size(Dim::K) > 1) {
+      w.insert(w.begin() + 1, Dim::K);
+      out.insert(out.begin() + 1, Dim::K);
+    }
     break;
   case CostLayerKind::Grouped:
     in = {Dim::G, Dim::C, Dim::Y, Dim::X};
@@ -892,9 +901,19 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
     in = {Dim::Y, Dim::C};
     w = {Dim::C, Dim::K};
     out = {Dim::Y, Dim::K};
+    // X > 1 is a second row dimension of A and C (M = Y * X).
+    if (shape.size(Dim::X) > 1) {
+      in.insert(in.begin() + 1, Dim::X);
+      out.insert(out.begin() + 1, Dim::X);
+    }
+    if (shape.size(Dim::G) > 1) {
+      in.insert(in.begin(), Dim::G);
+      w.insert(w.begin(), Dim::G);
+      out.insert(out.begin(), Dim::G);
+    }
     break;
   }
-  if (batch && kind != CostLayerKind::Gemm) {
+  if (batch) {
     in.insert(in.begin(), Dim::N);
     out.insert(out.begin(), Dim::N);
   }
@@ -905,7 +924,8 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
   // K, M, N are our C, Y, K.
   static constexpr Dim kConvOrder[] = {Dim::C, Dim::G, Dim::K, Dim::N,
                                        Dim::R, Dim::S, Dim::X, Dim::Y};
-  static constexpr Dim kGemmOrder[] = {Dim::C, Dim::Y, Dim::K};
+  static constexpr Dim kGemmOrder[] = {Dim::C, Dim::Y, Dim::K,
+                                       Dim::X, Dim::G, Dim::N};
   for (Dim d : p.hasWindows ? llvm::ArrayRef<Dim>(kConvOrder)
                             : llvm::ArrayRef<Dim>(kGemmOrder))
     if (llvm::is_contained(in, d) || llvm::is_contained(w, d))

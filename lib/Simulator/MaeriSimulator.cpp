@@ -321,14 +321,23 @@ private:
 /// the next K/G tile's weights only once every output of the previous one
 /// is written back (SDMemory::cycle, `pck_iteration <= current_iteration`),
 /// so each visit drains the pipeline behind its last input: 3 cycles
-/// (switch, collection bus, write-back) plus the reduction tree's levels
-/// for the VN (at least one: a VN of one switch still passes an adder),
-/// and one more when the visit's sends take several cycles per port.
-/// Measured on STONNE 22634b8 with one-pixel layers (docs/MAERI.md).
-int64_t visitDrainCycles(const MaeriSchedule &s, int64_t weightLoad) {
-  int64_t artLevels = std::max<int64_t>(
-      1, llvm::Log2_64_Ceil(static_cast<uint64_t>(s.vnSize())));
-  return 3 + artLevels + (weightLoad > 1 ? 1 : 0);
+/// (switch, collection bus, write-back), the reduction tree's levels for
+/// the VN (at least one: a VN of one switch still passes an adder), the
+/// levels above the VNs up to the top of the switches the tile occupies
+/// that a port's subtree does not already span (STONNE's ART forwards a
+/// finished sum upwards, CompilerART leaving the direct path to the bus
+/// disabled), and one more when the visit's sends take several cycles per
+/// port. Measured on STONNE 22634b8 with one-tile layers (docs/MAERI.md).
+int64_t visitDrainCycles(const MaeriSchedule &s, const MaeriTargetModel &t,
+                         int64_t weightLoad) {
+  auto levels = [](int64_t n) {
+    return static_cast<int64_t>(llvm::Log2_64_Ceil(static_cast<uint64_t>(n)));
+  };
+  int64_t vnLevels = std::max<int64_t>(1, levels(s.vnSize()));
+  int64_t perPort = levels(t.numMultipliers() / t.distributionBandwidth());
+  int64_t above = std::max<int64_t>(
+      0, levels(s.vnSize() * s.numVNs()) - std::max(levels(s.vnSize()), perPort));
+  return 3 + vnLevels + above + (weightLoad > 1 ? 1 : 0);
 }
 
 /// Where one active multiplier switch of a tile shape takes its input from
@@ -664,7 +673,7 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     if (newWeights) {
       int64_t sends = 0;
       weightLoad = dn.weightCycles(&sends);
-      drain = visitDrainCycles(schedule, weightLoad);
+      drain = visitDrainCycles(schedule, target, weightLoad);
       ck.accumulate(st.dnElements, sends);
       if (!timingOnly)
         loadWeights(pos, lo, ext);
@@ -896,7 +905,7 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
               std::max({distribution, int64_t(1), collects ? collection : 0});
           if ((acc.firstMask & firstNeeded) == firstNeeded) {
             int64_t weightLoad = dn.weightCycles(&sends);
-            tile += weightLoad + visitDrainCycles(s, weightLoad);
+            tile += weightLoad + visitDrainCycles(s, target, weightLoad);
           }
           ck.accumulate(cycles, ck.mul(acc.count, tile));
           return;

@@ -123,6 +123,25 @@ Window windowOf(int64_t outLo, int64_t outHi, int64_t winLo, int64_t winHi,
           std::max<int64_t>(0, base + span - extent)};
 }
 
+/// The positions of a full tile's window (relative to its base) that fall
+/// in the layer's padding along one axis: [0, before) and [gapLo, gapHi).
+/// The distribution never sends them. Positions past the padding are holes
+/// of an edge tile, which the memory controller sends like the rest.
+struct PaddingTaps {
+  int64_t before = 0, gapLo = 0, gapHi = 0;
+};
+PaddingTaps paddingTapsOf(const Window &w, int64_t padAfter, int64_t extent) {
+  PaddingTaps p;
+  p.before = std::min(w.before, w.span);
+  int64_t lo = std::max<int64_t>(extent - w.base, p.before);
+  int64_t hi = std::min(extent + padAfter - w.base, w.span);
+  if (lo < hi) {
+    p.gapLo = lo;
+    p.gapHi = hi;
+  }
+  return p;
+}
+
 /// The dimensions of `order` after the innermost one `selects` picks among
 /// those with more than one tile (all of them when there is none). A run of
 /// consecutive tiles in which only these move keeps the picked dimensions.
@@ -179,16 +198,15 @@ public:
   /// any of them starts a new weight visit.
   unsigned visitMask() const { return outerMask; }
 
-  /// Cycles to send a tile's inputs, and the sends. `cut` are the window's
-  /// rows and columns outside the image {top, bottom, left, right}; the
+  /// Cycles to send the inputs of a full tile at some position, and the
+  /// sends. `rowPad` and `colPad` are the window's taps in the padding; the
   /// first `held` columns are already in the switches (forwarding links).
-  int64_t inputCycles(const std::array<int64_t, kNumDims> &e,
-                      const std::array<int64_t, 4> &cut, int64_t held,
-                      int64_t *sends) {
-    std::array<int64_t, kNumDims + 5> key{};
-    std::copy(e.begin(), e.end(), key.begin());
-    std::copy(cut.begin(), cut.end(), key.begin() + kNumDims);
-    key[kNumDims + 4] = held;
+  int64_t inputCycles(const PaddingTaps &rowPad, const PaddingTaps &colPad,
+                      int64_t held, int64_t *sends) {
+    const std::array<int64_t, kNumDims> &e = full;
+    std::array<int64_t, 7> key = {rowPad.before, rowPad.gapLo, rowPad.gapHi,
+                                  colPad.before, colPad.gapLo, colPad.gapHi,
+                                  held};
     auto [it, inserted] = inputCache.try_emplace(key);
     if (inserted) {
       int64_t rows = (e[idx(Dim::OY)] - 1) * shape.stride[0] +
@@ -201,8 +219,10 @@ public:
                            int64_t sc) {
         int64_t row = oy * shape.stride[0] + r * shape.dilation[0];
         int64_t col = ox * shape.stride[1] + sc * shape.dilation[1];
-        if (row < cut[0] || row >= rows - cut[1] || col < cut[2] ||
-            col >= cols - cut[3] || col < held)
+        auto inPadding = [](const PaddingTaps &p, int64_t at) {
+          return at < p.before || (at >= p.gapLo && at < p.gapHi);
+        };
+        if (inPadding(rowPad, row) || inPadding(colPad, col) || col < held)
           return; // padding (never sent) or already held
         add(perPort, sw,
             ((n * e[idx(Dim::G)] + g) * e[idx(Dim::C)] + c) * rows * cols +
@@ -214,49 +234,30 @@ public:
     return it->second.first;
   }
 
-  /// Cycles to load the weights of a visit, and the sends: the tile's G/K
-  /// slice with, for C, R and S inside the visit, every fold of them.
-  int64_t weightCycles(const std::array<int64_t, kNumDims> &e,
-                       int64_t *sends) {
-    std::array<int64_t, kNumDims> key = e;
-    for (Dim d : {Dim::C, Dim::R, Dim::S})
-      if (!(outerMask & (1u << idx(d))))
-        key[idx(d)] = -1;
-    auto [it, inserted] = weightCache.try_emplace(key);
-    if (inserted) {
-      // Inner dimensions: every switch position of the full tile, each
-      // holding as many weights as folds it takes part in.
-      std::array<int64_t, kNumDims> range = e;
-      auto folds = [&](Dim d, int64_t i) -> int64_t {
-        if (key[idx(d)] != -1)
-          return 1;
-        int64_t n = ceilDiv(shape.size(d), full[idx(d)]);
-        int64_t rem = shape.size(d) - (n - 1) * full[idx(d)];
-        return n - 1 + (i < rem ? 1 : 0);
-      };
+  /// Cycles to load the weights of a visit, and the sends: the full tile's
+  /// G/K slice, once per fold of C, R and S inside the visit (the switches
+  /// buffer every fold's weights; an edge fold is sent whole, zeros where
+  /// it runs past the filter, as STONNE's memory controller does).
+  int64_t weightCycles(int64_t *sends) {
+    if (!visitWeights) {
+      int64_t foldsInside = 1;
       for (Dim d : {Dim::C, Dim::R, Dim::S})
-        if (key[idx(d)] == -1)
-          range[idx(d)] = full[idx(d)];
+        if (!(outerMask & (1u << idx(d))))
+          foldsInside *= ceilDiv(shape.size(d), full[idx(d)]);
       std::vector<std::vector<int64_t>> perPort;
-      std::vector<int64_t> weightsOf; // per element id, its fold count
-      forEachSwitch(range, [&](int64_t sw, int64_t, int64_t g, int64_t k,
-                               int64_t, int64_t, int64_t c, int64_t r,
-                               int64_t sc) {
-        int64_t id = (((g * range[idx(Dim::K)] + k) * range[idx(Dim::C)] + c) *
-                          range[idx(Dim::R)] +
-                      r) *
-                         range[idx(Dim::S)] +
-                     sc;
-        add(perPort, sw, id);
-        if (static_cast<int64_t>(weightsOf.size()) <= id)
-          weightsOf.resize(id + 1);
-        weightsOf[id] = folds(Dim::C, c) * folds(Dim::R, r) * folds(Dim::S, sc);
+      forEachSwitch(full, [&](int64_t sw, int64_t, int64_t g, int64_t k,
+                              int64_t, int64_t, int64_t c, int64_t r,
+                              int64_t sc) {
+        add(perPort, sw,
+            (((g * full[idx(Dim::K)] + k) * full[idx(Dim::C)] + c) *
+                 full[idx(Dim::R)] +
+             r) * full[idx(Dim::S)] +
+                sc);
       });
-      it->second =
-          loadOf(perPort, [&](int64_t id) { return weightsOf[id]; });
+      visitWeights = loadOf(perPort, [&](int64_t) { return foldsInside; });
     }
-    *sends = it->second.second;
-    return it->second.first;
+    *sends = visitWeights->second;
+    return visitWeights->first;
   }
 
   /// Calls `fn(switch, n, g, k, oy, ox, c, r, s)` for every active
@@ -312,24 +313,31 @@ private:
   int64_t leaves;
   std::array<int64_t, kNumDims> full{};
   unsigned outerMask = 0;
-  std::map<std::array<int64_t, kNumDims + 5>, std::pair<int64_t, int64_t>>
-      inputCache;
-  std::map<std::array<int64_t, kNumDims>, std::pair<int64_t, int64_t>>
-      weightCache;
+  std::map<std::array<int64_t, 7>, std::pair<int64_t, int64_t>> inputCache;
+  std::optional<std::pair<int64_t, int64_t>> visitWeights;
 };
 
 /// The wait at the end of a weight visit: STONNE's memory controller sends
 /// the next K/G tile's weights only once every output of the previous one
 /// is written back (SDMemory::cycle, `pck_iteration <= current_iteration`),
 /// so each visit drains the pipeline behind its last input: 3 cycles
-/// (switch, collection bus, write-back) plus the reduction tree's levels
-/// for the VN (at least one: a VN of one switch still passes an adder),
-/// and one more when the visit's sends take several cycles per port.
-/// Measured on STONNE 22634b8 with one-pixel layers (docs/MAERI.md).
-int64_t visitDrainCycles(const MaeriSchedule &s, int64_t weightLoad) {
-  int64_t artLevels = std::max<int64_t>(
-      1, llvm::Log2_64_Ceil(static_cast<uint64_t>(s.vnSize())));
-  return 3 + artLevels + (weightLoad > 1 ? 1 : 0);
+/// (switch, collection bus, write-back), the reduction tree's levels for
+/// the VN (at least one: a VN of one switch still passes an adder), the
+/// levels above the VNs up to the top of the switches the tile occupies
+/// that a port's subtree does not already span (STONNE's ART forwards a
+/// finished sum upwards, CompilerART leaving the direct path to the bus
+/// disabled), and one more when the visit's sends take several cycles per
+/// port. Measured on STONNE 22634b8 with one-tile layers (docs/MAERI.md).
+int64_t visitDrainCycles(const MaeriSchedule &s, const MaeriTargetModel &t,
+                         int64_t weightLoad) {
+  auto levels = [](int64_t n) {
+    return static_cast<int64_t>(llvm::Log2_64_Ceil(static_cast<uint64_t>(n)));
+  };
+  int64_t vnLevels = std::max<int64_t>(1, levels(s.vnSize()));
+  int64_t perPort = levels(t.numMultipliers() / t.distributionBandwidth());
+  int64_t above = std::max<int64_t>(
+      0, levels(s.vnSize() * s.numVNs()) - std::max(levels(s.vnSize()), perPort));
+  return 3 + vnLevels + above + (weightLoad > 1 ? 1 : 0);
 }
 
 /// Where one active multiplier switch of a tile shape takes its input from
@@ -664,8 +672,8 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     int64_t weightLoad = 0, drain = 0;
     if (newWeights) {
       int64_t sends = 0;
-      weightLoad = dn.weightCycles(ext, &sends);
-      drain = visitDrainCycles(schedule, weightLoad);
+      weightLoad = dn.weightCycles(&sends);
+      drain = visitDrainCycles(schedule, target, weightLoad);
       ck.accumulate(st.dnElements, sends);
       if (!timingOnly)
         loadWeights(pos, lo, ext);
@@ -696,11 +704,20 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
       ck.accumulate(st.forwardedElements, planes * rows * overlap);
       held = std::max<int64_t>(0, prev.end() - colWin.base);
     }
+    // The cost is the full tile's: an edge tile is sent whole (its holes
+    // as zeros), skipping only the padding.
+    auto paddingAlong = [&](Dim out, Dim win, unsigned axis) {
+      int64_t image = shape.size(axis ? Dim::X : Dim::Y);
+      Window full = windowOf(lo[idx(out)], lo[idx(out)] + tileSize[idx(out)],
+                             lo[idx(win)], lo[idx(win)] + tileSize[idx(win)],
+                             shape.stride[axis], shape.dilation[axis],
+                             shape.padding[axis * 2], image);
+      return paddingTapsOf(full, shape.padding[axis * 2 + 1], image);
+    };
     int64_t inputSends = 0;
     int64_t distribution =
-        dn.inputCycles(ext, {rowWin.before, rowWin.after, colWin.before,
-                             colWin.after},
-                       held, &inputSends);
+        dn.inputCycles(paddingAlong(Dim::OY, Dim::R, 0),
+                       paddingAlong(Dim::OX, Dim::S, 1), held, &inputSends);
     ck.accumulate(st.dnElements, inputSends);
     ck.accumulate(st.multicastDeliveries,
                   ck.mul(planes * rows * cols, e(Dim::K) - 1));
@@ -712,7 +729,7 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     for (Dim d : kTiled)
       if (accumulatedWhile & (1u << idx(d)))
         collects &= pos[idx(d)] == count[idx(d)] - 1;
-    int64_t collection = collects ? ceilDiv(vns, rnBw) : 0;
+    int64_t collection = collects ? ceilDiv(schedule.numVNs(), rnBw) : 0;
     int64_t streaming = std::max({distribution, int64_t(1), collection});
     ck.accumulate(st.cycles, ck.add(ck.add(weightLoad, drain), streaming));
     ck.accumulate(st.fillDrainCycles, drain);
@@ -769,14 +786,15 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
 }
 
 namespace {
-/// Tiles that cost the same, counted together: the extents of a group of
-/// dimensions, the window's cuts by the image border and the columns the
-/// forwarding links hold (for the OY/R and OX/S groups), and which of the
-/// dimensions are at their first tile (that decides weight visits).
+/// Tiles that cost the same, counted together: a tile costs what its full
+/// tile costs, so they differ only by the window's taps in the padding and
+/// the columns the forwarding links hold (for the OY/R and OX/S groups), and
+/// by which dimensions are at their first tile (that decides weight visits)
+/// or last (that decides collection).
 struct TileClass {
   int64_t count = 0;
-  std::array<int64_t, kNumDims> extent{};
-  int64_t cutBefore = 0, cutAfter = 0, held = 0;
+  PaddingTaps padding;
+  int64_t held = 0;
   unsigned firstMask = 0; // bit idx(d): dimension d at its first tile
   unsigned lastMask = 0;  // bit idx(d): dimension d at its last tile
 };
@@ -790,56 +808,51 @@ std::vector<TileClass> classesOf(const LayerShape &shape,
   int64_t t2 = window ? s.tileOf(*window) : 1;
   int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
   bool rows = first == Dim::OY;
-  std::map<std::array<int64_t, 9>, int64_t> histogram;
+  std::map<std::array<int64_t, 8>, int64_t> histogram;
   if (!window) {
-    // Only the first, the last (maybe partial) and the tiles between differ.
-    int64_t lastExtent = shape.size(first) - (n1 - 1) * t1;
-    ++histogram[{n1 == 1 ? lastExtent : t1, 1, 0, 0, 0, 1, 1, n1 == 1, 1}];
+    // Only the first, the last and the tiles between differ.
+    ++histogram[{0, 0, 0, 0, 1, 1, n1 == 1, 1}];
     if (n1 > 2)
-      histogram[{t1, 1, 0, 0, 0, 0, 1, 0, 1}] += n1 - 2;
+      histogram[{0, 0, 0, 0, 0, 1, 0, 1}] += n1 - 2;
     if (n1 > 1)
-      ++histogram[{lastExtent, 1, 0, 0, 0, 0, 1, 1, 1}];
+      ++histogram[{0, 0, 0, 0, 0, 1, 1, 1}];
     n1 = 0; // counted
   }
   for (int64_t i = 0; i < n1; ++i) {
     int64_t lo1 = i * t1, hi1 = std::min(lo1 + t1, shape.size(first));
     for (int64_t j = 0; j < n2; ++j) {
-      int64_t lo2 = j * t2,
-              hi2 = window ? std::min(lo2 + t2, shape.size(*window)) : 1;
-      Window cut{0, 1, 0, 0};
+      int64_t lo2 = j * t2, hi2 = std::min(lo2 + t2, shape.size(*window));
+      unsigned a = rows ? 0 : 1;
+      int64_t pad = shape.padding[a * 2];
+      int64_t extent = shape.size(rows ? Dim::Y : Dim::X);
+      PaddingTaps taps = paddingTapsOf(
+          windowOf(lo1, lo1 + t1, lo2, lo2 + t2, shape.stride[a],
+                   shape.dilation[a], pad, extent),
+          shape.padding[a * 2 + 1], extent);
       int64_t held = 0;
-      if (window) {
-        unsigned a = rows ? 0 : 1;
-        int64_t pad = shape.padding[rows ? 0 : 2];
-        int64_t extent = shape.size(rows ? Dim::Y : Dim::X);
-        cut = windowOf(lo1, hi1, lo2, hi2, shape.stride[a], shape.dilation[a],
-                       pad, extent);
-        if (slides && i > 0)
-          held = std::max<int64_t>(
-              0, windowOf(lo1 - t1, lo1, lo2, hi2, shape.stride[a],
-                          shape.dilation[a], pad, extent)
-                         .end() -
-                     cut.base);
-      }
-      ++histogram[{hi1 - lo1, hi2 - lo2, cut.before, cut.after, held, i == 0,
-                   j == 0, i == n1 - 1, j == n2 - 1}];
+      if (slides && i > 0)
+        held = std::max<int64_t>(
+            0, windowOf(lo1 - t1, lo1, lo2, hi2, shape.stride[a],
+                        shape.dilation[a], pad, extent)
+                       .end() -
+                   windowOf(lo1, hi1, lo2, hi2, shape.stride[a],
+                            shape.dilation[a], pad, extent)
+                       .base);
+      ++histogram[{taps.before, taps.gapLo, taps.gapHi, held, i == 0, j == 0,
+                   i == n1 - 1, j == n2 - 1}];
     }
   }
   std::vector<TileClass> classes;
   for (const auto &[key, count] : histogram) {
     TileClass c;
     c.count = count;
-    c.extent.fill(1);
-    c.extent[idx(first)] = key[0];
-    c.firstMask = key[5] ? 1u << idx(first) : 0u;
-    c.lastMask = key[7] ? 1u << idx(first) : 0u;
+    c.padding = {key[0], key[1], key[2]};
+    c.held = key[3];
+    c.firstMask = key[4] ? 1u << idx(first) : 0u;
+    c.lastMask = key[6] ? 1u << idx(first) : 0u;
     if (window) {
-      c.extent[idx(*window)] = key[1];
-      c.firstMask |= key[6] ? 1u << idx(*window) : 0u;
-      c.lastMask |= key[8] ? 1u << idx(*window) : 0u;
-      c.cutBefore = key[2];
-      c.cutAfter = key[3];
-      c.held = key[4];
+      c.firstMask |= key[5] ? 1u << idx(*window) : 0u;
+      c.lastMask |= key[7] ? 1u << idx(*window) : 0u;
     }
     classes.push_back(c);
   }
@@ -879,23 +892,20 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
 
   CheckedArithmetic ck;
   int64_t cycles = 0;
-  std::array<int64_t, 4> cut{};
+  const int64_t collection = ceilDiv(s.numVNs(), rnBw);
+  PaddingTaps rowPad;
   std::function<void(unsigned, const TileClass &)> sum =
       [&](unsigned group, const TileClass &acc) {
         if (group == groups.size()) {
-          auto e = [&](Dim d) { return acc.extent[idx(d)]; };
-          int64_t vns = e(Dim::N) * e(Dim::G) * e(Dim::K) * e(Dim::OY) *
-                        e(Dim::OX);
           int64_t sends = 0;
           int64_t distribution =
-              dn.inputCycles(acc.extent, cut, acc.held, &sends);
-          int64_t collection = (acc.lastMask & lastNeeded) == lastNeeded
-                                   ? ceilDiv(vns, rnBw)
-                                   : 0;
-          int64_t tile = std::max({distribution, int64_t(1), collection});
+              dn.inputCycles(rowPad, acc.padding, acc.held, &sends);
+          bool collects = (acc.lastMask & lastNeeded) == lastNeeded;
+          int64_t tile =
+              std::max({distribution, int64_t(1), collects ? collection : 0});
           if ((acc.firstMask & firstNeeded) == firstNeeded) {
-            int64_t weightLoad = dn.weightCycles(acc.extent, &sends);
-            tile += weightLoad + visitDrainCycles(s, weightLoad);
+            int64_t weightLoad = dn.weightCycles(&sends);
+            tile += weightLoad + visitDrainCycles(s, target, weightLoad);
           }
           ck.accumulate(cycles, ck.mul(acc.count, tile));
           return;
@@ -903,18 +913,14 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
         for (const TileClass &c : groups[group]) {
           TileClass next = acc;
           next.count = ck.mul(next.count, c.count);
-          for (unsigned d = 0; d < kNumDims; ++d)
-            next.extent[d] *= c.extent[d];
           next.firstMask |= c.firstMask;
           next.lastMask |= c.lastMask;
-          // The row cuts come from the (OY, R) group, the column cuts and
+          // The row taps come from the (OY, R) group, the column taps and
           // the held columns from the (OX, S) group, the last.
           if (group == 4) {
-            cut[0] = c.cutBefore;
-            cut[1] = c.cutAfter;
+            rowPad = c.padding;
           } else if (group == 5) {
-            cut[2] = c.cutBefore;
-            cut[3] = c.cutAfter;
+            next.padding = c.padding;
             next.held = c.held;
           }
           sum(group + 1, next);
@@ -922,7 +928,6 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
       };
   TileClass start;
   start.count = 1;
-  start.extent.fill(1);
   sum(0, start);
 
   if (ck.overflowed)

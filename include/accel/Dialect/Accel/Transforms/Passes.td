@@ -168,4 +168,100 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }
 
+def AccelSearchDataflow : Pass<"accel-search-dataflow", "::mlir::ModuleOp"> {
+  let summary = "Find the best dataflow of every accel.layer";
+  let description = [{
+    For every `accel.layer`, searches the directive sets the dialect
+    expresses (docs/Mapper.md): which dimension is spatial at each cluster
+    level and with which chunk, the tiles and the order of the temporal
+    maps, the cluster size, and ranks them with the cost model
+    (`--accel-cost-model`) on the module's `accel.target`. Mappings whose
+    L1 and L2 requirements fit the target's `l1_size` and `l2_size` rank
+    first, then the lower `objective`: `runtime` (cycles), `energy` (nJ) or
+    `edp` (their product). The library dataflows (dataflows/) are seeds: a
+    layer gets one of them when nothing searched ranks better, so the result
+    is never worse than the best of them. The result is attached as
+    `dataflow <"searched", [...]>`, a valid input for every later pass.
+
+    Lower bounds that cannot drop the optimum prune the space (runtime at
+    least the MACs over the PEs a spatial structure can keep busy). The
+    result does not depend on the thread count: the space is split into
+    tasks fixed by the layer, each pruning only against what it has seen.
+    Layers of the same shape are searched once.
+
+    A remark per layer says what was chosen, against the best library
+    dataflow, and how many mappings were evaluated, pruned and left
+    unvisited by the `max-evals` budget (then `seed` picks which). With
+    `progress`, or when standard error is a terminal and the search takes
+    more than a second, it prints layer i of n and the best so far there.
+
+    Example: `accel-opt --accel-search-dataflow=objective=energy` turns
+
+    ```mlir
+    %0 = accel.layer "conv" conv2d dims <...> layout <...> ins(...) outs(...) -> ...
+    ```
+
+    into
+
+    ```mlir
+    %0 = accel.layer "conv" conv2d dims <...> layout <...> ins(...) outs(...)
+           dataflow <"searched", [#accel.temporal_map<1, 1, K>, ...]> -> ...
+    ```
+  }];
+  let options = [
+    Option<"objective", "objective", "std::string", /*default=*/"\"runtime\"",
+           "What to minimize: runtime, energy or edp">,
+    Option<"maxEvaluations", "max-evals", "int64_t", /*default=*/"0",
+           "Mappings evaluated per layer at most (0: the whole space)">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"0",
+           "Chooses the part of an over-budget space that is visited">,
+    Option<"levels", "levels", "unsigned", /*default=*/"2",
+           "Cluster levels of searched mappings: 1, or up to 2">,
+    Option<"progress", "progress", "bool", /*default=*/"false",
+           "Report progress on standard error even when it is not a "
+           "terminal">
+  ];
+  let statistics = [
+    Statistic<"numEvaluated", "mappings-evaluated",
+              "Mappings the cost model evaluated">,
+    Statistic<"numPruned", "mappings-pruned",
+              "Mappings a lower bound ruled out">
+  ];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
+def AccelSearchMaeriSchedule
+    : Pass<"accel-search-maeri-schedule", "::mlir::ModuleOp"> {
+  let summary = "Find the best MAERI schedule of every accel.layer";
+  let description = [{
+    For every `accel.layer`, searches MAERI tilings (docs/Mapper.md): the
+    virtual-neuron shape T_R x T_S x T_C, the number of VNs over N, G, K,
+    Y' and X', and the order of the tiled dimensions (hence the folds), for
+    the MAERI of the module's `accel.target` (`maeri_ms`, `maeri_dn_bw`,
+    `maeri_rn_bw`), ranked by the MAERI cycle model that `--accel-simulate`
+    checks. The schedule `--accel-emit-maeri-schedule` would attach (the
+    layer's dataflow's, or the default) is a seed, so the result is never
+    slower. The result is attached as `schedule = #accel.maeri_schedule<...>`
+    and a remark per layer gives its cycles against that seed and how many
+    schedules were evaluated and pruned.
+
+    The cycle model counts cycles only: `objective` accepts `runtime`;
+    `energy` and `edp` are errors. `max-evals`, `seed` and `progress` are
+    as for `--accel-search-dataflow`.
+  }];
+  let options = [
+    Option<"objective", "objective", "std::string", /*default=*/"\"runtime\"",
+           "What to minimize: runtime (the only figure the MAERI model "
+           "gives)">,
+    Option<"maxEvaluations", "max-evals", "int64_t", /*default=*/"20000",
+           "Schedules evaluated per layer at most (0: the whole space)">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"0",
+           "Chooses the part of an over-budget space that is visited">,
+    Option<"progress", "progress", "bool", /*default=*/"false",
+           "Report progress on standard error even when it is not a "
+           "terminal">
+  ];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD

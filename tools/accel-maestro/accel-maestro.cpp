@@ -64,6 +64,12 @@ std::optional<std::vector<CostReport>> costLayers(ModuleOp module) {
   std::vector<CostReport> reports;
   bool failed = false;
   module.walk([&](LayerOp layer) {
+    if (!layer.getDataflowAttr()) {
+      layer.emitError() << "layer '" << layer.getName()
+                        << "' has no Dataflow block to cost";
+      failed = true;
+      return WalkResult::interrupt();
+    }
     HardwareConfig hw;
     if (PEArrayAttr target = layer.getTarget())
       hw = target.getConfig();
@@ -93,6 +99,9 @@ int run(const MaestroCommandLine &commandLine) {
 
   // One thread: a run is a few milliseconds, a thread pool would cost more.
   MLIRContext context(MLIRContext::Threading::DISABLED);
+  // Diagnostics point into the .m file; the IR behind them means nothing to
+  // MAESTRO's users.
+  context.printOpOnDiagnostic(false);
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> input =
       openInputFile(commandLine.mappingFile, &error);

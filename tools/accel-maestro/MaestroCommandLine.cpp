@@ -138,7 +138,7 @@ bool isMaestroFlag(const cl::Option &option) {
 /// Boost takes them; an error for a prefix of several.
 llvm::Expected<std::vector<std::string>>
 completeFlagPrefixes(llvm::ArrayRef<const char *> args) {
-  auto registered = cl::getRegisteredOptions();
+  const auto &registered = cl::getRegisteredOptions();
   std::vector<std::string> completed;
   for (llvm::StringRef arg : args) {
     completed.push_back(arg.str());

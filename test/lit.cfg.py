@@ -40,6 +40,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.accel_tools_dir, config.llvm_tools_dir]
 tools = [
+    ToolSubst("accel-maestro", unresolved="fatal"),
     ToolSubst("accel-opt", unresolved="fatal"),
     ToolSubst("accel-translate", unresolved="fatal"),
 ]

@@ -1096,10 +1096,10 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
                           ? static_cast<double>(topResult.downRead[t]) /
                                 static_cast<double>(topResult.downWrite[t])
                           : 0;
-    report.l2SizeReq = math.add(report.l2SizeReq,
-                                math.mul(topResult.upSize[t], hw.elementSize));
-    report.l1SizeReq = math.add(report.l1SizeReq,
-                                math.mul(innermost.downSize[t], hw.elementSize));
+    report.l2SizeReqOf[t] = math.mul(topResult.upSize[t], hw.elementSize);
+    report.l1SizeReqOf[t] = math.mul(innermost.downSize[t], hw.elementSize);
+    report.l2SizeReq = math.add(report.l2SizeReq, report.l2SizeReqOf[t]);
+    report.l1SizeReq = math.add(report.l1SizeReq, report.l1SizeReqOf[t]);
   }
   unsigned in = static_cast<unsigned>(TensorClass::Input);
   unsigned fl = static_cast<unsigned>(TensorClass::Filter);

@@ -40,7 +40,7 @@ private:
   }
   InFlightDiagnostic error(SMLoc where) { return emitError(loc(where)); }
 
-  FailureOr<PEArrayAttr> importHardware(StringRef path);
+  FailureOr<PEArrayAttr> importHardware(const MaestroImportOptions &options);
   LogicalResult importNetwork(const Network &network, ModuleOp module,
                               StringRef dataflowName);
   FailureOr<Value> importLayer(const Layer &layer, StringRef dataflowName);
@@ -62,10 +62,18 @@ private:
 
 } // namespace
 
-FailureOr<PEArrayAttr> Importer::importHardware(StringRef path) {
-  HardwareConfig config;
-  if (path.empty())
+FailureOr<PEArrayAttr>
+Importer::importHardware(const MaestroImportOptions &options) {
+  HardwareConfig config = options.hardware;
+  StringRef path = options.hardwareFile;
+  if (path.empty()) {
+    if (llvm::Error err = config.validate()) {
+      emitError(UnknownLoc::get(context))
+          << "invalid hardware: " << llvm::toString(std::move(err));
+      return failure();
+    }
     return PEArrayAttr::get(context, config);
+  }
 
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {
@@ -353,7 +361,7 @@ OwningOpRef<ModuleOp> Importer::run(const MaestroImportOptions &options) {
   if (!file || failedParse)
     return nullptr;
 
-  FailureOr<PEArrayAttr> target = importHardware(options.hardwareFile);
+  FailureOr<PEArrayAttr> target = importHardware(options);
   if (failed(target))
     return nullptr;
 

@@ -8,10 +8,12 @@ compares the figures layer by layer. Prints per-metric agreement (within 1%),
 every row that disagrees, and a summary line.
 
 With --random, checks reference/maestro-random.jsonl instead (see
-check_random below).
+check_random below). With --compare, checks one CSV written elsewhere (by
+accel-maestro) against the reference rows of one mapping file and hardware.
 
 Usage: fidelity.py ACCEL_TRANSLATE ACCEL_OPT SHARED_DIR WORKDIR
        fidelity.py --random ACCEL_TRANSLATE ACCEL_OPT SHARED_DIR WORKDIR
+       fidelity.py --compare CSV SHARED_DIR MAPPING_FILE HW_NAME
 """
 import csv
 import io
@@ -41,8 +43,8 @@ def agrees(ours, theirs):
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
 
 
-def check_reference(translate, opt, shared, workdir):
-    os.makedirs(workdir, exist_ok=True)
+def read_reference(shared):
+    """maestro-reference.csv's rows grouped by (mapping file, hw name)."""
     with open(os.path.join(shared, "reference", "maestro-reference.csv")) as f:
         reader = csv.reader(f)
         header = [h.strip() for h in next(reader)]
@@ -50,6 +52,57 @@ def check_reference(translate, opt, shared, workdir):
     groups = OrderedDict()
     for row in rows:
         groups.setdefault((row["mapping_file"], row["hw"]), []).append(row)
+    return groups
+
+
+def compare_rows(mapping, hw, ref_rows, ours, per_metric):
+    """Compares our report rows with MAESTRO's, layer by layer: counts the
+    agreeing metrics into per_metric, prints a DIFF line for every row that
+    disagrees (and MISSING when there are fewer rows), returns the number of
+    rows agreeing on every metric."""
+    if len(ours) < len(ref_rows):
+        print("MISSING %s %s: %d rows, MAESTRO has %d"
+              % (mapping, hw, len(ours), len(ref_rows)))
+    rows_ok = 0
+    for ref, mine in zip(ref_rows, ours):
+        bad = []
+        for metric in METRICS:
+            if agrees(mine[metric], ref[metric]):
+                per_metric[metric] += 1
+            else:
+                bad.append("%s %s vs %s" % (metric, mine[metric],
+                                            ref[metric]))
+        if bad:
+            print("DIFF %s %s %s: %s" % (mapping, hw, ref["Layer Number"],
+                                         "; ".join(bad)))
+        else:
+            rows_ok += 1
+    return rows_ok
+
+
+def print_summary(per_metric, rows_ok, rows_total):
+    for metric in METRICS:
+        print("%-35s %d/%d agree within 1%%" % (metric, per_metric[metric],
+                                               rows_total))
+    print("rows agreeing on every metric: %d/%d (%.1f%%)"
+          % (rows_ok, rows_total, 100.0 * rows_ok / max(rows_total, 1)))
+
+
+def check_csv(report, shared, mapping, hw):
+    """One CSV (MAESTRO's columns first) against the reference rows of
+    (mapping, hw)."""
+    ref_rows = read_reference(shared)[(mapping, hw)]
+    with open(report) as f:
+        ours = list(csv.DictReader(f))
+    per_metric = {m: 0 for m in METRICS}
+    rows_ok = compare_rows(mapping, hw, ref_rows, ours, per_metric)
+    print_summary(per_metric, rows_ok, len(ref_rows))
+    return 0 if rows_ok == len(ref_rows) else 1
+
+
+def check_reference(translate, opt, shared, workdir):
+    os.makedirs(workdir, exist_ok=True)
+    groups = read_reference(shared)
 
     # The small cases of reference/small: NAME_bwN.csv is NAME.m on
     # hw_bwN.m.
@@ -97,25 +150,9 @@ def check_reference(translate, opt, shared, workdir):
             continue
         with open(report) as f:
             ours = list(csv.DictReader(f))
-        for ref, mine in zip(ref_rows, ours):
-            rows_total += 1
-            bad = []
-            for metric in METRICS:
-                if agrees(mine[metric], ref[metric]):
-                    per_metric[metric] += 1
-                else:
-                    bad.append("%s %s vs %s" % (metric, mine[metric],
-                                                ref[metric]))
-            if bad:
-                print("DIFF %s %s %s: %s" % (mapping, hw, ref["Layer Number"],
-                                             "; ".join(bad)))
-            else:
-                rows_ok += 1
-    for metric in METRICS:
-        print("%-35s %d/%d agree within 1%%" % (metric, per_metric[metric],
-                                               rows_total))
-    print("rows agreeing on every metric: %d/%d (%.1f%%)"
-          % (rows_ok, rows_total, 100.0 * rows_ok / max(rows_total, 1)))
+        rows_total += min(len(ref_rows), len(ours))
+        rows_ok += compare_rows(mapping, hw, ref_rows, ours, per_metric)
+    print_summary(per_metric, rows_ok, rows_total)
     return 0
 
 
@@ -319,6 +356,8 @@ def main():
     args = sys.argv[1:]
     if args and args[0] == "--random":
         return check_random(*args[1:5])
+    if args and args[0] == "--compare":
+        return check_csv(*args[1:5])
     return check_reference(*args[0:4])
 
 

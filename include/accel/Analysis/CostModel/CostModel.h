@@ -49,6 +49,8 @@ struct CostReport {
   AccessCounts l2;       // the shared buffer
   int64_t l1SizeReq = 0; // bytes per PE
   int64_t l2SizeReq = 0; // bytes
+  /// The two above, per tensor (their sums).
+  std::array<int64_t, kNumTensorClasses> l1SizeReqOf{}, l2SizeReqOf{};
   int64_t peakNocBw = 0; // elements per cycle
   double avgNocBw = 0;   // elements per cycle
   int64_t offchipBw = 0; // elements per cycle

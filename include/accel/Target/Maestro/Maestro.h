@@ -9,6 +9,8 @@
 #ifndef ACCEL_TARGET_MAESTRO_MAESTRO_H
 #define ACCEL_TARGET_MAESTRO_MAESTRO_H
 
+#include "accel/Model/Hardware.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/SourceMgr.h"
@@ -19,8 +21,10 @@
 namespace mlir::accel {
 
 struct MaestroImportOptions {
-  /// MAESTRO hardware file (`num_pes: 256` ...); empty for the defaults.
+  /// MAESTRO hardware file (`num_pes: 256` ...); empty for `hardware` alone.
   std::string hardwareFile;
+  /// The target before the hardware file's keys override some of it.
+  HardwareConfig hardware;
 };
 
 /// Imports the `.m` file in the main buffer of `sourceMgr`: the module gets

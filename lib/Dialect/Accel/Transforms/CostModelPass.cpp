@@ -3,7 +3,7 @@
 #include "accel/Analysis/CostModel/CostModel.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
-#include "LayerCost.h"
+#include "accel/Dialect/Accel/Transforms/LayerCost.h"
 #include "Report.h"
 
 #include "mlir/IR/Builders.h"

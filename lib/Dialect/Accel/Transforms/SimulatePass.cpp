@@ -3,7 +3,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
-#include "LayerCost.h"
+#include "accel/Dialect/Accel/Transforms/LayerCost.h"
 #include "Report.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

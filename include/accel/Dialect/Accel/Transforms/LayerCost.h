@@ -1,12 +1,12 @@
 //===- LayerCost.h - The cost model on an accel.layer -----------*- C++ -*-===//
 //
-// Shared by the passes that evaluate a layer's dataflow (accel-cost-model,
-// accel-simulate).
+// Shared by what evaluates a layer's dataflow (accel-cost-model,
+// accel-simulate, accel-maestro's console summary).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_LAYERCOST_H
-#define ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_LAYERCOST_H
+#ifndef ACCEL_DIALECT_ACCEL_TRANSFORMS_LAYERCOST_H
+#define ACCEL_DIALECT_ACCEL_TRANSFORMS_LAYERCOST_H
 
 #include "accel/Analysis/CostModel/CostModel.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
@@ -37,4 +37,4 @@ inline llvm::Expected<CostReport> evaluateLayerCost(LayerOp layer,
 
 } // namespace mlir::accel
 
-#endif // ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_LAYERCOST_H
+#endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_LAYERCOST_H

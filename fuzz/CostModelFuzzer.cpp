@@ -6,7 +6,11 @@
 //  - a verified triple gets numbers or a clean error, never a crash;
 //  - MACs are positive and at most what the maps cover (the model follows
 //    MAESTRO's count, which can be above or below the layer's own: see
-//    docs/CostModel.md, so the layer's count is no bound);
+//    docs/CostModel.md, so the layer's count is no bound). With a stride,
+//    MAESTRO's convention (docs/CostModel.md, "strided windows") repacks a
+//    window map's chunk and steps it by the stride, which can leave one more
+//    (edge) chunk holding up to the whole extent of that level again: such a
+//    dimension may be covered twice per level, no more;
 //  - runtime > 0 whenever MACs > 0;
 //  - no count, size or bandwidth is negative, no ratio NaN or infinite;
 //  - every filter element is read from L2 at least once, every input
@@ -131,10 +135,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // Per dimension, the cells the maps visit, overlaps counted: each level
   // steps a chunk over what the level above left (Y/OY and X/OX as one).
   std::vector<int64_t> visited(kNumDims, 1), extentLeft(kNumDims);
+  // Rows (columns) read with a stride: at every level, named or not, the
+  // stride convention's edge chunk may cover that level's extent once more.
+  auto strided = [&](Dim view) {
+    return kind != CostLayerKind::Gemm &&
+           ((view == Dim::Y && shape.stride[0] > 1) ||
+            (view == Dim::X && shape.stride[1] > 1));
+  };
   for (unsigned d = 0; d < kNumDims; ++d)
     extentLeft[d] = shape.size(inputViewOf(static_cast<Dim>(d)));
   int levels = in.ConsumeIntegralInRange<int>(1, 2);
   for (int level = 0; level < levels; ++level) {
+    for (Dim view : {Dim::Y, Dim::X})
+      if (strided(view))
+        visited[static_cast<unsigned>(view)] =
+            saturatingProduct({visited[static_cast<unsigned>(view)], 2});
     if (level > 0)
       directives.push_back(Directive::cluster(
           SizeExpr::constant(in.ConsumeIntegralInRange<int64_t>(1, 64))));

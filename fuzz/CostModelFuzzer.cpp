@@ -6,11 +6,17 @@
 //  - a verified triple gets numbers or a clean error, never a crash;
 //  - MACs are positive and at most what the maps cover (the model follows
 //    MAESTRO's count, which can be above or below the layer's own: see
-//    docs/CostModel.md, so the layer's count is no bound);
+//    docs/CostModel.md, so the layer's count is no bound). With a stride,
+//    MAESTRO's convention (docs/CostModel.md, "strided windows") repacks a
+//    window map's chunk and steps it by the stride, which can leave one more
+//    (edge) chunk holding up to the whole extent of that level again: such a
+//    dimension may be covered twice per level, no more;
 //  - runtime > 0 whenever MACs > 0;
 //  - no count, size or bandwidth is negative, no ratio NaN or infinite;
 //  - every filter element is read from L2 at least once, every input
-//    element a window touches too. (Output writes follow MAESTRO's
+//    element a window touches too (of the part the top level reads: a map
+//    larger than its dimension reads D - offset of it, MAESTRO's rule).
+//    (Output writes follow MAESTRO's
 //    accounting, which counts half of them under double buffering, so the
 //    output count is no bound.)
 //
@@ -131,10 +137,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // Per dimension, the cells the maps visit, overlaps counted: each level
   // steps a chunk over what the level above left (Y/OY and X/OX as one).
   std::vector<int64_t> visited(kNumDims, 1), extentLeft(kNumDims);
+  // Rows (columns) read with a stride: at every level, named or not, the
+  // stride convention's edge chunk may cover that level's extent once more.
+  auto strided = [&](Dim view) {
+    return kind != CostLayerKind::Gemm &&
+           ((view == Dim::Y && shape.stride[0] > 1) ||
+            (view == Dim::X && shape.stride[1] > 1));
+  };
   for (unsigned d = 0; d < kNumDims; ++d)
     extentLeft[d] = shape.size(inputViewOf(static_cast<Dim>(d)));
+  // Per dimension, how much of it the top level's maps read.
+  std::vector<int64_t> readable = extentLeft;
   int levels = in.ConsumeIntegralInRange<int>(1, 2);
   for (int level = 0; level < levels; ++level) {
+    for (Dim view : {Dim::Y, Dim::X})
+      if (strided(view))
+        visited[static_cast<unsigned>(view)] =
+            saturatingProduct({visited[static_cast<unsigned>(view)], 2});
     if (level > 0)
       directives.push_back(Directive::cluster(
           SizeExpr::constant(in.ConsumeIntegralInRange<int64_t>(1, 64))));
@@ -163,6 +182,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       int64_t steps = (left - chunk + offset.value - 1) / offset.value + 1;
       visited[view] = saturatingProduct({visited[view], steps});
       extentLeft[view] = chunk;
+      // MAESTRO's convention (docs/CostModel.md, section 2): a top-level map
+      // larger than its dimension holds D - offset of it, unless that chunk
+      // holds no output; only that much of the tensors is ever read.
+      if (level == 0) {
+        int64_t size = mapSize, window = 1;
+        if (view == static_cast<unsigned>(Dim::Y) ||
+            view == static_cast<unsigned>(Dim::X)) {
+          if (kind != CostLayerKind::Gemm)
+            window = shape.size(view == static_cast<unsigned>(Dim::Y) ? Dim::R
+                                                                      : Dim::S);
+          if (isOutputDim(dim))
+            size += window - 1; // sizes are at most 2^31 + 2
+        }
+        if (size > left && left - offset.value >= window)
+          readable[view] = left - offset.value;
+      }
       directives.push_back(m == spatial
                                ? Directive::spatialMap(sizeExpr, offset, dim)
                                : Directive::temporalMap(sizeExpr, offset, dim));
@@ -207,15 +242,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                    r.reuse[2], r.ingress.avg, r.egress.avg, r.compute.avg})
     check(std::isfinite(v) && v >= 0, "a negative, NaN or infinite figure");
 
+  auto readableOf = [&](Dim dim) { return readable[static_cast<unsigned>(dim)]; };
   int64_t filterElements =
-      saturatingProduct({shape.size(Dim::G), shape.size(Dim::K),
-                         shape.size(Dim::C), shape.size(Dim::R),
-                         shape.size(Dim::S)});
+      saturatingProduct({readableOf(Dim::G), readableOf(Dim::K),
+                         readableOf(Dim::C), readableOf(Dim::R),
+                         readableOf(Dim::S)});
+  // Output rows (columns) within the readable input rows (columns).
+  auto outputsIn = [&](Dim in, Dim window, int64_t stride) {
+    return (readableOf(in) - readableOf(window)) / stride + 1;
+  };
   int64_t inputElements = saturatingProduct(
-      {shape.size(Dim::N), shape.size(Dim::G), shape.size(Dim::C),
-       touchedExtent(shape.size(Dim::OY), shape.size(Dim::R), shape.stride[0]),
-       touchedExtent(shape.size(Dim::OX), shape.size(Dim::S),
-                     shape.stride[1])});
+      {readableOf(Dim::N), readableOf(Dim::G), readableOf(Dim::C),
+       touchedExtent(outputsIn(Dim::Y, Dim::R, shape.stride[0]),
+                     readableOf(Dim::R), shape.stride[0]),
+       touchedExtent(outputsIn(Dim::X, Dim::S, shape.stride[1]),
+                     readableOf(Dim::S), shape.stride[1])});
   unsigned input = static_cast<unsigned>(TensorClass::Input);
   unsigned filter = static_cast<unsigned>(TensorClass::Filter);
   check(r.l2.reads[filter] >= filterElements,

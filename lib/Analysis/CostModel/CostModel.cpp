@@ -750,9 +750,13 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     auto accumulate = [&](int64_t &total, int64_t perStep) {
       total = math.add(total, math.mul(occ, perStep));
     };
-    accumulate(result.upWrite[out], egress);
-    accumulate(result.downWrite[out], macs);
-    accumulate(result.downRead[out], macs);
+    // A window chunk narrower than its window (a strided edge, section 1 of
+    // docs/CostModel.md) has a negative output extent: MAESTRO adds those
+    // negative outputs to the output counts, which can go negative. Such a
+    // case writes no outputs.
+    accumulate(result.upWrite[out], std::max<int64_t>(egress, 0));
+    accumulate(result.downWrite[out], std::max<int64_t>(macs, 0));
+    accumulate(result.downRead[out], std::max<int64_t>(macs, 0));
     int64_t partialSums = criticalPathPartialSums(level, c);
     if (partialSums <= 0)
       continue;

@@ -193,6 +193,75 @@ def reads_unset_window(mapping):
     return False
 
 
+# The figures the windowless edge chunk's negative outputs lower in MAESTRO.
+WINDOWLESS_METRICS = ("output_l1_read", "output_l1_write", "output_l2_write")
+
+
+def _size(text, dims):
+    """A map size or offset of the .m text: a number or Sz(D)."""
+    found = re.match(r"\s*Sz\(\s*(\w+)\s*\)\s*$", text)
+    return dims[found.group(1)] if found else int(text)
+
+
+def ends_in_windowless_chunk(mapping):
+    """The second deviation class, read off the .m text: at some cluster
+    level a Y (X) map, after MAESTRO's normalization (Y' as Y spanning the
+    window, the upper level's map inherited, a dimension no level names
+    taken whole, a strided window repacked to o outputs moved by o strides),
+    ends in an edge chunk narrower than the window. That chunk has a
+    negative output extent, which MAESTRO adds to the output L1 reads and
+    writes and L2 writes, down to 0 or below (docs/CostModel.md,
+    windowless-edge.test)."""
+    dims = {k: int(v) for k, v in re.findall(
+        r"(\w+)\s*:\s*(\d+)",
+        re.search(r"Dimensions\s*\{([^}]*)\}", mapping).group(1))}
+    stride = {k: int(v) for k, v in re.findall(
+        r"(\w+)\s*:\s*(\d+)",
+        (re.search(r"Stride\s*\{([^}]*)\}", mapping) or
+         re.search(r"()", "")).group(1))}
+    if re.search(r"Type\s*:\s*GEMM", mapping):
+        return False
+    body = mapping[mapping.index("Dataflow"):]
+    levels = []
+    for level in re.split(r"Cluster\s*\(", body):
+        maps = {}
+        for size, ofs, var in re.findall(
+                r"Map\s*\(\s*((?:Sz\(\w+\))|\d+)\s*,\s*"
+                r"((?:Sz\(\w+\))|\d+)\s*\)\s*([A-Z]'?)\s*;", level):
+            maps[var] = (_size(size, dims), _size(ofs, dims))
+        levels.append(maps)
+    for var, window in (("Y", "R"), ("X", "S")):
+        if var not in dims or window not in dims:
+            continue
+        s = stride.get(var, 1)
+        extent, upper = dims[var], None
+        for li, maps in enumerate(levels):
+            w = maps[window][0] if window in maps else dims[window]
+            if var in maps:
+                size, ofs = maps[var]
+            elif var + "'" in maps:
+                size, ofs = maps[var + "'"]
+                size += w - 1
+            elif upper is not None:
+                size, ofs = upper
+            else:
+                size, ofs = extent, extent
+            if s > 1 and size >= dims[window]:
+                full = dims[window]
+                o = (size + s - full) // s
+                size = o * min(s, full) + max(full - s, 0)
+                ofs = o * (full if li > 0 and full < s else s)
+            steady = max(0, (extent - size) // ofs)
+            if size <= extent and steady * ofs + size < extent:
+                edge = extent - (steady + 1) * ofs
+                # Only the top level's cases make the reported counts.
+                if li == 0 and 0 <= edge < w:
+                    return True
+            upper = (size, ofs)
+            extent = min(size, extent)
+    return False
+
+
 def run_batch(opt, modules):
     """Costs `modules` (case -> MLIR text) in one accel-opt process; returns
     (case -> report row, stderr, crashed)."""
@@ -315,10 +384,18 @@ def check_random(translate, opt, shared, workdir):
         if not bad:
             all_agree += 1
             continue
-        documented = reads_unset_window(case["map"])
-        deviations += documented
+        documented = None
+        if reads_unset_window(case["map"]):
+            documented = "unset-window"
+        elif ends_in_windowless_chunk(case["map"]) and all(
+                key in WINDOWLESS_METRICS
+                and float(mine[RANDOM_METRICS[key]]) > float(case["maestro"][key])
+                for key in (b.split()[0] for b in bad)):
+            # Only the output counts it lowers may differ, and only upwards.
+            documented = "windowless-edge"
+        deviations += documented is not None
         print("%s %s [%s]: %s" % (
-            "DEVIATION unset-window" if documented else "DIFF", case["case"],
+            "DEVIATION " + documented if documented else "DIFF", case["case"],
             " ".join(case["features"]), "; ".join(bad)))
     for name, case in by_layer.items():
         if name in sane:
@@ -344,7 +421,8 @@ def check_random(translate, opt, shared, workdir):
     print("sane cases agreeing on every metric: %d/%d (%.1f%%)"
           % (all_agree, len(sane), 100.0 * share))
     print("disagreeing: %d documented deviations (MAESTRO reads a window "
-          "size it never set), %d other"
+          "size it never set, or counts a windowless edge chunk's negative "
+          "outputs), %d other"
           % (deviations, len(sane) - all_agree - deviations))
     if share < RANDOM_MIN_SHARE:
         print("FAIL: below %.0f%%" % (100 * RANDOM_MIN_SHARE))

@@ -4,7 +4,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/DataflowLibrary.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
-#include "LayerCost.h"
+#include "accel/Dialect/Accel/Transforms/LayerCost.h"
 #include "SearchDriver.h"
 
 #include "llvm/ADT/StringExtras.h"

@@ -14,7 +14,7 @@ if [ ! -f "$build/build.ninja" ]; then
     -DACCEL_SANITIZE=address,undefined \
     -DACCEL_BUILD_TESTS=OFF -DACCEL_BUILD_BENCHMARKS=OFF
 fi
-targets=(maestro-import stonne-args accel-ir cost-model)
+targets=(maestro-import stonne-args accel-ir cost-model executor)
 cmake --build "$build" --target "${targets[@]/#/accel-fuzz-}"
 while IFS= read -r setting; do
   export "${setting?}"
@@ -29,7 +29,7 @@ seeds() {
     maestro-import) echo "$root/test/Target/Maestro" ;;
     stonne-args) echo "$root/fuzz/corpus/stonne-args" ;;
     accel-ir) echo "$root/test/Dialect/Accel" "$root/dataflows" ;;
-    cost-model) ;;
+    cost-model | executor) ;;
   esac
 }
 

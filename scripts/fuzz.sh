@@ -3,6 +3,7 @@
 # runs each one, seeded from fuzz/corpus/<target>/ (fuzz/README.md).
 #
 #   scripts/fuzz.sh smoke            every target for ${ACCEL_FUZZ_SECONDS:-20} s (CI)
+#                                    (ACCEL_FUZZ_TARGETS="a b" for some)
 #   scripts/fuzz.sh run TARGET ARGS  one target with libFuzzer's own ARGS
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,8 @@ if [ ! -f "$build/build.ninja" ]; then
     -DACCEL_SANITIZE=address,undefined \
     -DACCEL_BUILD_TESTS=OFF -DACCEL_BUILD_BENCHMARKS=OFF
 fi
-targets=(maestro-import stonne-args accel-ir cost-model executor)
+# ACCEL_FUZZ_TARGETS narrows the set (space-separated names).
+read -r -a targets <<< "${ACCEL_FUZZ_TARGETS:-maestro-import stonne-args accel-ir cost-model executor}"
 cmake --build "$build" --target "${targets[@]/#/accel-fuzz-}"
 while IFS= read -r setting; do
   export "${setting?}"
@@ -47,9 +49,16 @@ case "${1:-smoke}" in
   smoke)
     for target in "${targets[@]}"; do
       echo "== accel-fuzz-$target (${ACCEL_FUZZ_SECONDS:-20} s)"
-      run "$target" -max_total_time="${ACCEL_FUZZ_SECONDS:-20}" 2>&1 |
-        grep -E '^(stat::|Done|==|SUMMARY|fuzz property)|ERROR' || true
-      [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "accel-fuzz-$target failed"; exit 1; }
+      log="$build/fuzz-smoke-$target.log"
+      status=0
+      run "$target" -max_total_time="${ACCEL_FUZZ_SECONDS:-20}" > "$log" 2>&1 || status=$?
+      # The summary, and on a finding the case and the first frames.
+      grep -E '^(stat::|Done|SUMMARY|fuzz property)|ERROR|^ *#[0-9] ' "$log" | head -40 || true
+      if [ "$status" -ne 0 ]; then
+        grep -B12 'fuzz property' "$log" | head -20 || true
+        echo "accel-fuzz-$target failed (exit $status); the input is in $build/fuzz-artifacts-$target-*"
+        exit 1
+      fi
     done
     ;;
   run)

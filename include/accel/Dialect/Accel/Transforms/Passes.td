@@ -57,11 +57,16 @@ def AccelCostModel : Pass<"accel-cost-model", "::mlir::ModuleOp"> {
     tensor, reuse factors, buffer requirements, NoC and off-chip bandwidth,
     delays, utilized PEs, arithmetic intensity and energy.
 
-    With `report=PATH` it also writes a report: CSV when PATH ends in `.csv`
-    or is `-` (standard output), JSON when it ends in `.json`. The CSV has
+    With `report=PATH` it also writes a report (docs/Reports.md): CSV when
+    PATH ends in `.csv` or is `-` (standard output), JSON when it ends in
+    `.json`, a self-contained HTML page when it ends in `.html`. The CSV has
     one row per layer with MAESTRO's own column names first (`Layer Number`
-    holds the layer name), then this project's; the JSON also has the
-    network totals. A layer without a dataflow is an error.
+    holds the layer name), then this project's, and with `totals=true` a
+    last row of network totals; the JSON has the same columns and always
+    the totals; the page adds charts, a roofline and each layer's dataflow.
+    A report option that is wrong (unknown format, a file that cannot be
+    written) is an error before any layer is costed. A layer without a
+    dataflow is an error.
 
     Example:
 
@@ -78,7 +83,10 @@ def AccelCostModel : Pass<"accel-cost-model", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"reportPath", "report", "std::string", /*default=*/"",
-           "Write a report: a .csv or .json path, or - for CSV on stdout">
+           "Write a report: a .csv, .json or .html path, or - for CSV on "
+           "stdout">,
+    Option<"totals", "totals", "bool", /*default=*/"false",
+           "End a CSV report with a row of network totals">
   ];
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }
@@ -124,8 +132,9 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
     for floats); accumulators that are not constant start at zero, and
     zero points that are not constant are 0.
 
-    With `report=PATH` (CSV for `.csv` or `-`, JSON for `.json`) it writes
-    per layer, first and in this order: `Layer Number`, `Simulated Cycles`,
+    With `report=PATH` (CSV for `.csv` or `-`, JSON for `.json`, an HTML
+    page for `.html`; `totals=true` ends a CSV with network totals; see
+    docs/Reports.md) it writes per layer, first and in this order: `Layer Number`, `Simulated Cycles`,
     `Cost Model Cycles` (the analytical MAERI model of the same schedule,
     summed over classes of tiles without walking them), `Cycle Ratio`,
     `Num MACs`, `MS Utilization`, `Functional Check` (`passed`, `failed`,
@@ -148,7 +157,10 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"reportPath", "report", "std::string", /*default=*/"",
-           "Write a report: a .csv or .json path, or - for CSV on stdout">,
+           "Write a report: a .csv, .json or .html path, or - for CSV on "
+           "stdout">,
+    Option<"totals", "totals", "bool", /*default=*/"false",
+           "End a CSV report with a row of network totals">,
     Option<"seed", "seed", "int64_t", /*default=*/"0",
            "Seed of the pattern that fills non-constant operands">,
     Option<"printOutput", "print-output", "bool", /*default=*/"false",

@@ -8,6 +8,8 @@ packages=(
   cmake ninja-build g++ python3
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libcurl4-openssl-dev
+  # The case study's charts; the HTML report's test (headless).
+  python3-matplotlib chromium
 )
 
 missing=()

@@ -339,22 +339,47 @@ void writeRoofline(llvm::raw_ostream &os, const ReportRoofline &roofline,
   os << llvm::formatv("<circle class=\"point\" cx=\"{0}\" cy=\"{1}\" "
                       "r=\"4\"/><text x=\"{2}\" y=\"{3}\">a layer</text>\n",
                       legendX + 14, legendY, legendX + 34, legendY + 4);
-  bool labelled = layers.size() <= 8;
+  // Layers at the same point share a circle and a label; labels that would
+  // overlap an earlier one move down a line.
+  std::vector<std::pair<std::pair<double, double>, std::string>> marks;
   for (size_t r = 0; r < roofline.points.size(); ++r) {
     const auto &p = roofline.points[r];
     if (!p || p->first <= 0 || p->second <= 0)
       continue;
+    std::pair<double, double> at(px(p->first), py(p->second));
+    auto same = llvm::find_if(marks, [&](const auto &m) {
+      return std::fabs(m.first.first - at.first) < 1 &&
+             std::fabs(m.first.second - at.second) < 1;
+    });
+    if (same != marks.end()) {
+      same->second += ", " + layers[r];
+      continue;
+    }
+    marks.push_back({at, layers[r]});
     os << llvm::formatv("<circle class=\"point\" cx=\"{0}\" cy=\"{1}\" r=\"4\">"
                         "<title>{2}: {3} MACs/element, {4} MACs/cycle</title>"
-                        "</circle>",
-                        px(p->first), py(p->second), escape(layers[r]),
+                        "</circle>\n",
+                        at.first, at.second, escape(layers[r]),
                         compact(p->first), compact(p->second));
-    if (labelled)
-      os << llvm::formatv("<text x=\"{0}\" y=\"{1}\" class=\"small\">{2}"
-                          "</text>",
-                          px(p->first) + 6, py(p->second) - 6,
-                          escape(layers[r]));
-    os << "\n";
+  }
+  bool labelled = marks.size() <= 8;
+  std::vector<std::pair<double, double>> placed; // label origins
+  for (const auto &[at, names] : marks) {
+    if (!labelled)
+      break;
+    double lx = at.first + 6, ly = at.second - 6;
+    double width = 7.0 * names.size();
+    auto overlaps = [&] {
+      return llvm::any_of(placed, [&](const auto &q) {
+        return std::fabs(q.second - ly) < 13 && lx < q.first + width &&
+               q.first < lx + width;
+      });
+    };
+    while (overlaps())
+      ly += 13;
+    placed.push_back({lx, ly});
+    os << llvm::formatv("<text x=\"{0}\" y=\"{1}\" class=\"small\">{2}</text>\n",
+                        lx, ly, escape(names));
   }
   os << "</svg>";
   if (!labelled)

@@ -4,6 +4,7 @@
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
+#include "Progress.h"
 #include "Report.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -297,18 +298,31 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
     ModuleOp module = getOperation();
     std::vector<Row> rows;
     bool failedAny = false;
-    SmallVector<LayerOp> unscheduled;
-    int64_t scheduled = 0;
+    SmallVector<LayerOp> unscheduled, scheduledLayers;
     module.walk([&](LayerOp layer) {
-      MaeriScheduleAttr attr = layer.getScheduleAttr();
-      if (!attr) {
-        unscheduled.push_back(layer);
-        return;
-      }
-      ++scheduled;
-      if (failed(simulate(layer, attr, rows)))
-        failedAny = true;
+      (layer.getScheduleAttr() ? scheduledLayers : unscheduled)
+          .push_back(layer);
     });
+    int64_t scheduled = scheduledLayers.size();
+    // A layer's time is about proportional to its MACs (per tile without
+    // data, but the two go together).
+    auto macsOf = [](LayerOp layer) {
+      double macs = 1;
+      LayerShape shape = layer.getShape();
+      for (Dim d : {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S, Dim::OY,
+                    Dim::OX})
+        macs *= static_cast<double>(shape.size(d));
+      return macs;
+    };
+    double totalMacs = 0;
+    for (LayerOp layer : scheduledLayers)
+      totalMacs += macsOf(layer);
+    LayerProgress progress(getArgument(), scheduledLayers.size(), totalMacs);
+    for (LayerOp layer : scheduledLayers) {
+      if (failed(simulate(layer, layer.getScheduleAttr(), rows)))
+        failedAny = true;
+      progress.finished(layer.getName(), macsOf(layer));
+    }
     // Passes in the wrong order would otherwise write an empty report and
     // succeed.
     if (scheduled == 0) {

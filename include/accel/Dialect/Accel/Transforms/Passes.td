@@ -153,6 +153,10 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
     complex, ...) is an error with data; a module with no scheduled layer
     is an error, and a layer left without a schedule a warning.
 
+    A line per layer on standard error (i of n, name, elapsed time, an
+    estimate of the rest) reports progress when it is a terminal and the
+    pass has run for two seconds, or always with `--accel-progress`.
+
     Example: `accel-opt --accel-emit-maeri-schedule --accel-simulate=report=-`.
   }];
   let options = [
@@ -204,8 +208,9 @@ def AccelSearchDataflow : Pass<"accel-search-dataflow", "::mlir::ModuleOp"> {
     A remark per layer says what was chosen, against the best library
     dataflow, and how many mappings were evaluated, pruned and left
     unvisited by the `max-evals` budget (then `seed` picks which). With
-    `progress`, or when standard error is a terminal and the search takes
-    more than a second, it prints layer i of n and the best so far there.
+    `progress` or `--accel-progress`, or when standard error is a terminal
+    and the search has run for two seconds, it prints there a line per
+    layer: i of n, the best found, elapsed time and an estimate of the rest.
 
     Example: `accel-opt --accel-search-dataflow=objective=energy` turns
 
@@ -231,7 +236,7 @@ def AccelSearchDataflow : Pass<"accel-search-dataflow", "::mlir::ModuleOp"> {
            "Cluster levels of searched mappings: 1, or up to 2">,
     Option<"progress", "progress", "bool", /*default=*/"false",
            "Report progress on standard error even when it is not a "
-           "terminal">
+           "terminal (as --accel-progress does for every pass)">
   ];
   let statistics = [
     Statistic<"numEvaluated", "mappings-evaluated",
@@ -271,7 +276,7 @@ def AccelSearchMaeriSchedule
            "Chooses the part of an over-budget space that is visited">,
     Option<"progress", "progress", "bool", /*default=*/"false",
            "Report progress on standard error even when it is not a "
-           "terminal">
+           "terminal (as --accel-progress does for every pass)">
   ];
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }

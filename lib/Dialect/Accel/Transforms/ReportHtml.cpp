@@ -53,19 +53,26 @@ std::string compact(double v) {
 
 /// A table cell as a person reads it: integers with thousands separators,
 /// reals to four significant digits.
+std::string withSeparators(int64_t value) {
+  std::string digits = std::to_string(value), out;
+  size_t start = digits[0] == '-' ? 1 : 0;
+  for (size_t k = 0; k < digits.size(); ++k) {
+    if (k > start && (digits.size() - k) % 3 == 0)
+      out += ',';
+    out += digits[k];
+  }
+  return out;
+}
+
 std::string displayed(const ReportCell &cell) {
   if (const std::string *text = cell.getText())
     return *text;
-  if (const int64_t *i = cell.getInteger()) {
-    std::string digits = std::to_string(*i), out;
-    size_t start = digits[0] == '-' ? 1 : 0;
-    for (size_t k = 0; k < digits.size(); ++k) {
-      if (k > start && (digits.size() - k) % 3 == 0)
-        out += ',';
-      out += digits[k];
-    }
-    return out;
-  }
+  if (const int64_t *i = cell.getInteger())
+    return withSeparators(*i);
+  // Large reals (energy in nJ) read better whole than in e-notation.
+  if (const double *d = cell.getReal();
+      d && std::isfinite(*d) && std::fabs(*d) >= 1e4 && std::fabs(*d) < 9e18)
+    return withSeparators(static_cast<int64_t>(std::llround(*d)));
   if (const double *d = cell.getReal()) {
     char text[32];
     std::snprintf(text, sizeof(text), "%.4g", *d);

@@ -4,16 +4,37 @@
 Imports ../shared/reference/vgg16_conv11_{nlr,ckp_ws}.m on MAESTRO's
 accelerator_1.m, runs the cost model, prints the comparison table next to
 MAESTRO's published numbers, and writes the study's three charts (L1 reuse,
-L2 reuse, runtime) as SVG. Then runs the same layer from linalg (the 11th
-convolution of ../shared/models/nelli__vgg16.mlir) and compares.
+L2 reuse, runtime) as SVG and PNG with matplotlib. Then runs the same layer
+from linalg (the 11th convolution of ../shared/models/nelli__vgg16.mlir) and
+compares.
 
 Usage: case_study.py BUILD_DIR SHARED_DIR OUT_DIR
 """
 import json
+import math
 import os
 import re
 import subprocess
 import sys
+
+DEBIAN_PYTHON = "/usr/bin/python3"
+
+
+def need_matplotlib():
+    """Debian's python3-matplotlib (scripts/setup.sh) belongs to Debian's
+    python3; when another python3 comes first in PATH (pyenv, a venv),
+    run this script again with Debian's."""
+    try:
+        import matplotlib  # noqa: F401
+        return
+    except ImportError:
+        pass
+    if os.path.realpath(sys.executable) != os.path.realpath(DEBIAN_PYTHON) \
+            and os.access(DEBIAN_PYTHON, os.X_OK):
+        os.execv(DEBIAN_PYTHON, [DEBIAN_PYTHON] + sys.argv)
+    sys.exit("case_study.py: the charts need matplotlib: install Debian's "
+             "python3-matplotlib (scripts/setup.sh does)")
+
 
 BUILD, SHARED, OUT = sys.argv[1:4]
 TRANSLATE = os.path.join(BUILD, "bin", "accel-translate")
@@ -70,55 +91,75 @@ def derived(layer):
     }
 
 
-def svg_bars(path, title, unit, groups, log=False):
-    """A grouped bar chart: groups = [(label, [(series, value), ...]), ...]."""
-    import math
-    width, height, left, bottom, top = 520, 320, 70, 50, 40
-    series = [s for s, _ in groups[0][1]]
-    colors = ["#4e79a7", "#f28e2b"]
+# Two series that stay apart in greyscale: a dark fill and a light hatched
+# one.
+SERIES_STYLE = {"NLR": {"color": "#1b3a6b", "edgecolor": "black"},
+                "NVDLA": {"color": "#f0c27a", "edgecolor": "black",
+                          "hatch": "//"}}
+
+
+def value_label(v):
+    """Integers in full with thousands separators, other values to four
+    significant digits."""
+    return "{:,}".format(int(v)) if float(v).is_integer() else "%.4g" % v
+
+
+def bar_chart(path, title, ylabel, groups, log=False):
+    """A grouped bar chart written as SVG and PNG beside it.
+
+    groups = [(label, [(series, value), ...]), ...]. With `log` the y axis
+    is logarithmic with decade ticks, starts below 1 so that a value of 1
+    (no reuse) still shows as a bar, and says so in its label.
+    """
+    import matplotlib
+    matplotlib.use("Agg")
+    # Text stays text in the SVG: searchable, and small.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import LogLocator, FuncFormatter, MaxNLocator
+
+    series = [name for name, _ in groups[0][1]]
+    fig, ax = plt.subplots(figsize=(6.4, 4.0), dpi=100)
+    width = 0.8 / len(series)
     values = [v for _, bars in groups for _, v in bars]
-    vmax = max(values) * 1.15
-    scale = (lambda v: math.log10(max(v, 1)) / math.log10(max(vmax, 10))) \
-        if log else (lambda v: v / vmax)
-    plot_h = height - bottom - top
-    group_w = (width - left - 20) / len(groups)
-    bar_w = group_w / (len(series) + 1)
-    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-           'font-family="sans-serif" font-size="12">' % (width, height),
-           '<rect width="100%" height="100%" fill="white"/>',
-           '<text x="%d" y="22" font-size="15" text-anchor="middle">%s</text>'
-           % (width / 2, title),
-           '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
-           % (left, height - bottom, width - 10, height - bottom),
-           '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
-           % (left, top, left, height - bottom),
-           '<text x="14" y="%d" transform="rotate(-90 14 %d)" '
-           'text-anchor="middle">%s</text>'
-           % (top + plot_h / 2, top + plot_h / 2, unit)]
-    for gi, (label, bars) in enumerate(groups):
-        x0 = left + gi * group_w + bar_w / 2
-        for bi, (name, value) in enumerate(bars):
-            h = scale(value) * plot_h
-            x = x0 + bi * bar_w
-            y = height - bottom - h
-            out.append('<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" '
-                       'fill="%s"><title>%s %s: %s</title></rect>'
-                       % (x, y, bar_w * 0.9, h, colors[bi % 2], label, name,
-                          value))
-            out.append('<text x="%.1f" y="%.1f" text-anchor="middle" '
-                       'font-size="10">%s</text>'
-                       % (x + bar_w * 0.45, y - 4, "%.4g" % value))
-        out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>'
-                   % (left + gi * group_w + group_w / 2, height - bottom + 18,
-                      label))
     for si, name in enumerate(series):
-        out.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/>'
-                   '<text x="%d" y="%d">%s</text>'
-                   % (width - 130, top + si * 18, colors[si % 2],
-                      width - 113, top + 10 + si * 18, name))
-    out.append("</svg>")
-    with open(path, "w") as f:
-        f.write("\n".join(out) + "\n")
+        xs = [gi + (si - (len(series) - 1) / 2) * width
+              for gi in range(len(groups))]
+        vs = [dict(bars)[name] for _, bars in groups]
+        base = 0.5 if log else 0
+        bars = ax.bar(xs, [v - base for v in vs], width * 0.92, bottom=base,
+                      label=name, **SERIES_STYLE[name])
+        ax.bar_label(bars, labels=[value_label(v) for v in vs], padding=3,
+                     fontsize=10)
+    ax.set_xticks(range(len(groups)), [label for label, _ in groups],
+                  fontsize=11)
+    if log:
+        ax.set_yscale("log")
+        top = 10 ** math.ceil(math.log10(max(values) * 3))
+        ax.set_ylim(0.5, top)
+        ax.yaxis.set_major_locator(LogLocator(base=10))
+        ax.yaxis.set_major_formatter(FuncFormatter(
+            lambda v, _: "%g" % v if v >= 1 else ""))
+        ylabel += " (log scale; 1 = no reuse)"
+    else:
+        ax.set_ylim(0, max(values) * 1.15)
+        ax.yaxis.set_major_locator(MaxNLocator(6))
+        millions = max(values) >= 1e6
+        ax.yaxis.set_major_formatter(FuncFormatter(
+            lambda v, _: "%gM" % (v / 1e6) if millions and v else "%g" % v))
+    ax.set_ylabel(ylabel, fontsize=11)
+    ax.set_title(title, fontsize=13)
+    ax.grid(axis="y", which="major", color="#cccccc", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    # The legend outside the bars, right of the plot.
+    ax.legend(title="dataflow", loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
+    fig.tight_layout()
+    for ext in ("svg", "png"):
+        fig.savefig(os.path.splitext(path)[0] + "." + ext,
+                    metadata={"Date": None} if ext == "svg" else None)
+    plt.close(fig)
 
 
 def linalg_conv11(dataflow):
@@ -142,6 +183,7 @@ def linalg_conv11(dataflow):
 
 
 def main():
+    need_matplotlib()
     os.makedirs(OUT, exist_ok=True)
     ours = {label: cost_of_maestro_file(f) for label, f in CASES}
     theirs = maestro_table()
@@ -169,20 +211,20 @@ def main():
     speedup = ours["NLR"]["Runtime (Cycles)"] / ours["NVDLA"]["Runtime (Cycles)"]
     print("\nNVDLA is %.2fx faster than NLR." % speedup)
 
-    svg_bars(os.path.join(OUT, "l1_reuse.svg"), "L1 reuse (VGG16 CONV11)",
-             "L1 reads / L1 writes",
-             [(name, [(lab, reuse[lab]["L1 %s reuse" % name]) for lab in
-                      ("NLR", "NVDLA")]) for name in ("weight", "input")],
-             log=True)
-    svg_bars(os.path.join(OUT, "l2_reuse.svg"), "L2 reuse (VGG16 CONV11)",
-             "L1 reads / L2 reads",
-             [(name, [(lab, reuse[lab]["L2 %s reuse" % name]) for lab in
-                      ("NLR", "NVDLA")]) for name in ("weight", "input")],
-             log=True)
-    svg_bars(os.path.join(OUT, "runtime.svg"), "Total runtime (VGG16 CONV11)",
-             "cycles",
-             [("runtime", [(lab, ours[lab]["Runtime (Cycles)"]) for lab in
-                           ("NLR", "NVDLA")])])
+    bar_chart(os.path.join(OUT, "l1_reuse.svg"), "L1 reuse (VGG16 CONV11)",
+              "L1 reads per L1 write",
+              [(name, [(lab, reuse[lab]["L1 %s reuse" % name]) for lab in
+                       ("NLR", "NVDLA")]) for name in ("weight", "input")],
+              log=True)
+    bar_chart(os.path.join(OUT, "l2_reuse.svg"), "L2 reuse (VGG16 CONV11)",
+              "L1 reads per L2 read",
+              [(name, [(lab, reuse[lab]["L2 %s reuse" % name]) for lab in
+                       ("NLR", "NVDLA")]) for name in ("weight", "input")],
+              log=True)
+    bar_chart(os.path.join(OUT, "runtime.svg"), "Runtime (VGG16 CONV11)",
+              "cycles",
+              [("total runtime", [(lab, ours[lab]["Runtime (Cycles)"])
+                                  for lab in ("NLR", "NVDLA")])])
     print("Charts: %s" % ", ".join(os.path.join(OUT, n) for n in
                                     ("l1_reuse.svg", "l2_reuse.svg",
                                      "runtime.svg")))

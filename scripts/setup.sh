@@ -10,6 +10,8 @@ packages=(
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libcurl4-openssl-dev
   # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
   clang-22 libclang-rt-22-dev
+  # The case study's charts; the HTML report's test (headless).
+  python3-matplotlib chromium
 )
 
 missing=()

@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -55,3 +56,16 @@ config.substitutions.append(
      ",".join(os.path.join(config.mlir_lib_dir, lib)
               for lib in ("libmlir_runner_utils.so",
                           "libmlir_c_runner_utils.so"))))
+
+# Headless chromium opens the HTML reports (scripts/setup.sh installs it);
+# the tests that need it are skipped when it is missing. Each test passes
+# its own fresh --user-data-dir.
+chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(
+        ("%chromium", " ".join([
+            chromium, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--hide-scrollbars"])))

@@ -7,6 +7,7 @@
 // RUN: FileCheck %s --check-prefix=CSV < %t.csv
 // RUN: accel-opt %s '--accel-simulate=report=- timing-only=true' -o /dev/null | FileCheck %s --check-prefix=TIMING
 // RUN: accel-opt %s '--accel-simulate=report=- seed=7' -o /dev/null | FileCheck %s --check-prefix=SEED
+// RUN: accel-opt %s '--accel-simulate=report=- totals=true' -o /dev/null | FileCheck %s --check-prefix=TOTALS
 // RUN: not accel-opt %s --accel-simulate=report=%t.txt 2>&1 | FileCheck %s --check-prefix=EXT
 // RUN: not accel-opt %s --accel-simulate=report=%s/r.csv 2>&1 | FileCheck %s --check-prefix=DIR
 
@@ -38,19 +39,34 @@
 // CSV-NEXT: small_i8,69,69,1,144,0.0652174,passed,0,0,8,
 
 // JSON: "layers": [
-// JSON: "Cost Model Cycles": 69,
-// JSON: "Cycle Ratio": 1,
-// JSON: "Functional Check": "passed",
 // JSON: "Layer Number": "small",
-// JSON: "MS Utilization": 0.065217391304347{{[0-9]*}},
-// JSON: "Num MACs": 144,
-// JSON: "Simulated Cycles": 69,
+// JSON-NEXT: "Simulated Cycles": 69,
+// JSON-NEXT: "Cost Model Cycles": 69,
+// JSON-NEXT: "Cycle Ratio": 1,
+// JSON-NEXT: "Num MACs": 144,
+// JSON-NEXT: "MS Utilization": 0.06521739130434782,
+// JSON-NEXT: "Functional Check": "passed",
+// JSON: "MAESTRO Cycles": null
+// The network's totals: sums, the ratio of the sums, utilization weighted
+// by cycles.
+// JSON: "totals": {
+// JSON-NEXT: "Simulated Cycles": 138,
+// JSON-NEXT: "Cost Model Cycles": 138,
+// JSON-NEXT: "Cycle Ratio": 1,
+// JSON-NEXT: "Num MACs": 288,
+// JSON-NEXT: "MS Utilization": 0.06521739130434782,
+// JSON-NEXT: "Max Relative Error": 0,
+// JSON-NEXT: "Tiles": 16,
+
+// With totals=true the CSV ends with them.
+// TOTALS: small_i8,
+// TOTALS-NEXT: Total,138,138,1,288,0.0652174,,0,,16,32,88,32,18,264,48,144,288,256,32,56,32,0,{{$}}
 
 // Without data the cycles are the same and the check is skipped.
 // TIMING: small,69,69,1,144,0.0652174,skipped,
 // SEED: small,69,69,1,144,0.0652174,passed,
 
-// EXT: error: accel-simulate: report '{{.*}}.txt' must end in .csv or .json (or be - for CSV on standard output)
+// EXT: error: accel-simulate: report '{{.*}}.txt' must end in .csv, .json or .html (or be - for CSV on standard output)
 // DIR: error: accel-simulate: cannot write the report '{{.*}}r.csv'
 
 module attributes {accel.target = #accel.pe_array<num_pes = 32, maeri_ms = 32, maeri_dn_bw = 4, maeri_rn_bw = 1>} {

@@ -1,9 +1,10 @@
 // RUN: accel-opt %s --accel-cost-model | FileCheck %s
 // RUN: accel-opt %s --accel-cost-model=report=%t.csv -o /dev/null && FileCheck %s --check-prefix=CSV < %t.csv
 // RUN: accel-opt %s --accel-cost-model=report=%t.json -o /dev/null && FileCheck %s --check-prefix=JSON < %t.json
+// RUN: accel-opt %s '--accel-cost-model=report=%t.totals.csv totals=true' -o /dev/null && FileCheck %s --check-prefix=TOTALS < %t.totals.csv
 // RUN: not accel-opt %s --accel-cost-model=report=%t.txt 2>&1 | FileCheck %s --check-prefix=EXT
 // RUN: not accel-opt %s --accel-cost-model=report=%s/r.csv 2>&1 | FileCheck %s --check-prefix=DIR
-// EXT: error: accel-cost-model: report '{{.*}}.txt' must end in .csv or .json (or be - for CSV on standard output)
+// EXT: error: accel-cost-model: report '{{.*}}.txt' must end in .csv, .json or .html (or be - for CSV on standard output)
 // DIR: error: accel-cost-model: cannot write the report '{{.*}}r.csv'
 
 // Hand-derived: a 1x1 convolution reducing C = 4 channels into one output,
@@ -28,13 +29,18 @@
 // CHECK-SAME: macs = 4
 // CHECK-SAME: runtime = 3
 // CSV: Neural Network Name,Layer Number,NumPEs,Runtime (Cycles),
-// CSV-SAME: Layer Kind,Dataflow,Compute Delay (Max)
+// CSV-SAME: Layer Kind,Dataflow,Compute Delay (Max),L1 Energy (nJ),L2 Energy (nJ){{$}}
 // CSV-NEXT: hand_derived,pointwise,4,3,
+// CSV-NOT: Total
 // JSON: "layers": [
 // JSON: "Layer Number": "pointwise"
 // JSON: "Runtime (Cycles)": 3
 // JSON: "totals": {
 // JSON: "Runtime (Cycles)": 3
+// JSON: "Throughput (MACs/Cycle)": 1.3333333333333333,
+// With totals=true the CSV ends with a totals row.
+// TOTALS: hand_derived,pointwise,4,3,
+// TOTALS-NEXT: hand_derived,Total,4,3,
 module attributes {accel.target = #accel.pe_array<num_pes = 4, noc_bw = 4, hop_latency = 1>} {
 func.func @hand_derived(%in: tensor<1x4x1x1xf32>, %w: tensor<1x4x1x1xf32>, %out: tensor<1x1x1x1xf32>) -> tensor<1x1x1x1xf32> {
   %0 = accel.layer "pointwise" conv2d dims <K = 1, C = 4> layout <"NCYX", "KCRS", "NKYX">

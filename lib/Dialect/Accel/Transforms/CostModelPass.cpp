@@ -7,11 +7,9 @@
 #include "Report.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
-
-#include <cstdio>
 
 namespace mlir::accel {
 #define GEN_PASS_DEF_ACCELCOSTMODEL
@@ -26,78 +24,195 @@ namespace {
 constexpr const char *kTensorNames[kNumTensorClasses] = {"input", "filter",
                                                          "output"};
 
-/// One row of the report: a column name and its text, in order.
-using Row = SmallVector<std::pair<std::string, std::string>, 64>;
+/// What the report says about one layer.
+struct LayerResult {
+  std::string network, layer, kind;
+  DataflowAttr dataflow;
+  HardwareConfig hw;
+  CostReport cost;
+};
 
-/// Six significant digits, as MAESTRO's CSV prints them.
-std::string num(double v) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.6g", v);
-  return text;
+/// Energy of the L1 accesses; the rest of the cost model's energy is L2's.
+double l1Energy(const CostReport &r) {
+  double accesses = 0;
+  for (unsigned t = 0; t < kNumTensorClasses; ++t)
+    accesses += static_cast<double>(r.l1.reads[t]) +
+                static_cast<double>(r.l1.writes[t]);
+  return accesses * EnergyTable::kL1Access * EnergyTable::kMacNanojoules;
 }
-std::string num(int64_t v) { return std::to_string(v); }
 
-/// The report columns: MAESTRO's first, in its order and spelling (relied
+constexpr StringLiteral kRuntime = "Runtime (Cycles)";
+constexpr StringLiteral kEnergy = "Activity count-based Energy (nJ)";
+constexpr StringLiteral kMacs = "Num MACs";
+
+/// The report's columns: MAESTRO's first, in its order and spelling (relied
 /// on), then this project's. Area and power figures of MAESTRO's synthesis
 /// model are not modelled here and are left empty.
-Row reportRow(StringRef network, LayerOp layer, const HardwareConfig &hw,
-              const CostReport &r) {
-  Row row;
-  auto add = [&](StringRef name, std::string value) {
-    row.emplace_back(name.str(), std::move(value));
+std::vector<ReportColumn<LayerResult>> reportColumns() {
+  using Total = MetricTotal;
+  std::vector<ReportColumn<LayerResult>> columns;
+  auto add = [&](Metric m,
+                 std::function<ReportCell(const CostReport &)> value) {
+    columns.push_back({std::move(m), [value](const LayerResult &l) {
+                         return value(l.cost);
+                       }});
   };
-  add("Neural Network Name", network.str());
-  add("Layer Number", layer.getName().str());
-  add("NumPEs", num(hw.numPEs));
-  add("Runtime (Cycles)", num(r.runtime));
-  add("Activity count-based Energy (nJ)", num(r.energy));
-  add("Throughput (MACs/Cycle)", num(r.throughput));
-  add("Throughput Per Energy (GMACs/s*J)",
-      num(r.energy > 0 ? r.throughput / r.energy * 1e9 : 0.0));
-  add("Area", "");
-  add("Power", "");
-  add("NoC BW Req (Elements/cycle)", num(r.peakNocBw));
-  add("Avg BW Req", num(r.avgNocBw));
-  add("Peak BW Req", num(r.peakNocBw));
-  add("Vector Width", num(hw.simdLanes));
-  add("Offchip BW Req (Elements/cycle)", num(r.offchipBw));
-  add("L2 SRAM Size Req (Bytes)", num(r.l2SizeReq));
-  add("L1 SRAM Size Req (Bytes)", num(r.l1SizeReq));
-  add("Multicasting Factor (Weight)", num(r.multicastFilter));
-  add("Multicasting Factor (Input)", num(r.multicastInput));
-  add("Num Total Input Pixels", num(r.inputSize));
-  add("Num Total Weight Pixels", num(r.filterSize));
-  add("Ops/J", num(r.energy > 0 ? r.numMACs / r.energy * 1e9 : 0.0));
-  add("Num MACs", num(r.numMACs));
-  add("PE power", "");
-  add("L1 power", "");
-  add("L2 power", "");
-  add("NOC power", "");
+  auto addLayer = [&](Metric m,
+                      std::function<ReportCell(const LayerResult &)> value) {
+    columns.push_back({std::move(m), std::move(value)});
+  };
+  auto none = [](const CostReport &) { return ReportCell(); };
+  addLayer(metric("Neural Network Name", "", Total::same()),
+           [](const LayerResult &l) { return l.network; });
+  addLayer(metric("Layer Number", "", Total::label(), true),
+           [](const LayerResult &l) { return l.layer; });
+  addLayer(metric("NumPEs", "PEs", Total::same()),
+           [](const LayerResult &l) { return l.hw.numPEs; });
+  add(metric(kRuntime, "cycles", Total::sum(), true),
+      [](const CostReport &r) { return r.runtime; });
+  add(metric(kEnergy, "nJ", Total::sum(), true),
+      [](const CostReport &r) { return r.energy; });
+  add(metric("Throughput (MACs/Cycle)", "MACs/cycle",
+             Total::ratio(kMacs, kRuntime), true),
+      [](const CostReport &r) { return r.throughput; });
+  add(metric("Throughput Per Energy (GMACs/s*J)", "GMACs/(s J)"),
+      [](const CostReport &r) {
+        return r.energy > 0 ? r.throughput / r.energy * 1e9 : 0.0;
+      });
+  add(metric("Area"), none);
+  add(metric("Power"), none);
+  add(metric("NoC BW Req (Elements/cycle)", "elements/cycle", Total::max()),
+      [](const CostReport &r) { return r.peakNocBw; });
+  add(metric("Avg BW Req", "elements/cycle", Total::weightedMean(kRuntime)),
+      [](const CostReport &r) { return r.avgNocBw; });
+  add(metric("Peak BW Req", "elements/cycle", Total::max(), true),
+      [](const CostReport &r) { return r.peakNocBw; });
+  addLayer(metric("Vector Width", "lanes", Total::same()),
+           [](const LayerResult &l) { return l.hw.simdLanes; });
+  add(metric("Offchip BW Req (Elements/cycle)", "elements/cycle",
+             Total::max()),
+      [](const CostReport &r) { return r.offchipBw; });
+  add(metric("L2 SRAM Size Req (Bytes)", "bytes", Total::max(), true),
+      [](const CostReport &r) { return r.l2SizeReq; });
+  add(metric("L1 SRAM Size Req (Bytes)", "bytes per PE", Total::max(), true),
+      [](const CostReport &r) { return r.l1SizeReq; });
+  add(metric("Multicasting Factor (Weight)", "L1 writes/L2 read"),
+      [](const CostReport &r) { return r.multicastFilter; });
+  add(metric("Multicasting Factor (Input)", "L1 writes/L2 read"),
+      [](const CostReport &r) { return r.multicastInput; });
+  add(metric("Num Total Input Pixels", "elements", Total::sum()),
+      [](const CostReport &r) { return r.inputSize; });
+  add(metric("Num Total Weight Pixels", "elements", Total::sum()),
+      [](const CostReport &r) { return r.filterSize; });
+  add(metric("Ops/J", "MACs/J", Total::ratio(kMacs, kEnergy, 1e9)),
+      [](const CostReport &r) {
+        return r.energy > 0 ? r.numMACs / r.energy * 1e9 : 0.0;
+      });
+  add(metric(kMacs, "MACs", Total::sum(), true),
+      [](const CostReport &r) { return r.numMACs; });
+  for (const char *name : {"PE power", "L1 power", "L2 power", "NOC power"})
+    add(metric(name), none);
   for (unsigned t = 0; t < kNumTensorClasses; ++t) {
     std::string name = kTensorNames[t];
-    add(name + " l1 read", num(r.l1.reads[t]));
-    add(name + " l1 write", num(r.l1.writes[t]));
-    add(name + " l2 read", num(r.l2.reads[t]));
-    add(name + " l2 write", num(r.l2.writes[t]));
-    add(name + " reuse factor", num(r.reuse[t]));
+    add(metric(name + " l1 read", "elements", Total::sum()),
+        [t](const CostReport &r) { return r.l1.reads[t]; });
+    add(metric(name + " l1 write", "elements", Total::sum()),
+        [t](const CostReport &r) { return r.l1.writes[t]; });
+    add(metric(name + " l2 read", "elements", Total::sum()),
+        [t](const CostReport &r) { return r.l2.reads[t]; });
+    add(metric(name + " l2 write", "elements", Total::sum()),
+        [t](const CostReport &r) { return r.l2.writes[t]; });
+    add(metric(name + " reuse factor", "L1 reads/L1 write",
+               Total::ratio(name + " l1 read", name + " l1 write")),
+        [t](const CostReport &r) { return r.reuse[t]; });
   }
-  add("Ingress Delay (Min)", num(r.ingress.min));
-  add("Ingress Delay (Max)", num(r.ingress.max));
-  add("Ingress Delay (Avg)", num(r.ingress.avg));
-  add("Egress Delay (Min)", num(r.egress.min));
-  add("Egress Delay (Max)", num(r.egress.max));
-  add("Egress Delay (Avg)", num(r.egress.avg));
-  add("Compute Delay (Min)", num(r.compute.min));
-  // MAESTRO's header names the maximum "(Min)" too; kept as it is.
-  add("Compute Delay (Min)", num(r.compute.max));
-  add("Compute Delay (Avg)", num(r.compute.avg));
-  add("Avg number of utilized PEs", num(r.avgUtilizedPEs));
-  add("Arithmetic Intensity", num(r.arithmeticIntensity));
+  auto delays = [&](StringRef name, DelayStats CostReport::*stats) {
+    add(metric(("" + name + " Delay (Min)").str(), "cycles"),
+        [stats](const CostReport &r) { return (r.*stats).min; });
+    // MAESTRO's header names the compute maximum "(Min)" too; kept as it
+    // is in the CSV (relied on) and left out of the JSON, whose keys are
+    // unique; this project's "Compute Delay (Max)" holds it.
+    Metric max = metric(
+        ("" + name + (stats == &CostReport::compute ? " Delay (Min)"
+                                                     : " Delay (Max)"))
+            .str(),
+        "cycles");
+    if (stats == &CostReport::compute)
+      max.jsonKey.clear();
+    add(max, [stats](const CostReport &r) { return (r.*stats).max; });
+    add(metric(("" + name + " Delay (Avg)").str(), "cycles"),
+        [stats](const CostReport &r) { return (r.*stats).avg; });
+  };
+  delays("Ingress", &CostReport::ingress);
+  delays("Egress", &CostReport::egress);
+  delays("Compute", &CostReport::compute);
+  add(metric("Avg number of utilized PEs", "PEs",
+             Total::weightedMean(kRuntime), true),
+      [](const CostReport &r) { return r.avgUtilizedPEs; });
+  add(metric("Arithmetic Intensity", "MACs/element",
+             Total::weightedMean(kRuntime)),
+      [](const CostReport &r) { return r.arithmeticIntensity; });
   // This project's columns.
-  add("Layer Kind", stringifyLayerKind(layer.getKind()).str());
-  add("Dataflow", layer.getDataflowAttr().getName().str());
-  add("Compute Delay (Max)", num(r.compute.max));
-  return row;
+  addLayer(metric("Layer Kind", "", Total::none(), true),
+           [](const LayerResult &l) { return l.kind; });
+  addLayer(metric("Dataflow", "", Total::none(), true),
+           [](const LayerResult &l) { return l.dataflow.getName().str(); });
+  add(metric("Compute Delay (Max)", "cycles"),
+      [](const CostReport &r) { return r.compute.max; });
+  add(metric("L1 Energy (nJ)", "nJ", Total::sum()),
+      [](const CostReport &r) { return l1Energy(r); });
+  add(metric("L2 Energy (nJ)", "nJ", Total::sum()),
+      [](const CostReport &r) { return r.energy - l1Energy(r); });
+  return columns;
+}
+
+/// The HTML page's charts, roofline and dataflows.
+ReportPage reportPage(ArrayRef<LayerResult> layers) {
+  ReportPage page;
+  page.title = "accel-cost-model report";
+  if (!layers.empty()) {
+    const HardwareConfig &hw = layers.front().hw;
+    page.target = llvm::formatv("{0} PEs x {1} SIMD lanes, L1 {2} B per PE, "
+                                "L2 {3} B, NoC {4} elements/cycle, off-chip "
+                                "{5} elements/cycle",
+                                hw.numPEs, hw.simdLanes, hw.l1Size, hw.l2Size,
+                                hw.nocBandwidth, hw.offchipBandwidth)
+                      .str();
+    if (!layers.front().network.empty())
+      page.title += ": " + layers.front().network;
+  }
+  page.columnNotes = {
+      {kRuntime.str(), "MAESTRO's data-centric cost model of the dataflow on "
+                       "a generic PE array (docs/CostModel.md)"},
+      {kEnergy.str(), "buffer accesses only (L1 and L2), MAESTRO's 28 nm "
+                      "table; split into L1 Energy and L2 Energy"}};
+  page.charts.push_back(
+      {"Runtime per layer", "cycles", {kRuntime.str()}, {"runtime"}});
+  page.charts.push_back({"Energy per layer",
+                         "nJ",
+                         {"L1 Energy (nJ)", "L2 Energy (nJ)"},
+                         {"L1 accesses", "L2 accesses"}});
+  ReportRoofline roofline;
+  roofline.intensityLabel =
+      "MACs per element the NoC delivers (arithmetic intensity)";
+  if (!layers.empty()) {
+    const HardwareConfig &hw = layers.front().hw;
+    roofline.roofs = {
+        {"compute: PEs x SIMD lanes",
+         static_cast<double>(hw.numPEs * hw.simdLanes), false},
+        {"NoC", static_cast<double>(hw.nocBandwidth), true},
+        {"off-chip", static_cast<double>(hw.offchipBandwidth), true}};
+  }
+  for (const LayerResult &l : layers) {
+    if (l.cost.arithmeticIntensity > 0 && l.cost.throughput > 0)
+      roofline.points.push_back(
+          std::make_pair(l.cost.arithmeticIntensity, l.cost.throughput));
+    else
+      roofline.points.push_back(std::nullopt);
+    page.dataflows.push_back(dataflowTable(l.layer, l.dataflow));
+  }
+  page.roofline = std::move(roofline);
+  return page;
 }
 
 CostAttr costAttrOf(MLIRContext *context, const CostReport &r) {
@@ -134,19 +249,15 @@ CostAttr costAttrOf(MLIRContext *context, const CostReport &r) {
 struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
   using Base::Base;
 
+  /// A bad report option fails before any layer is costed.
+  LogicalResult initialize(MLIRContext *context) override {
+    return checkReportOptions(UnknownLoc::get(context), getArgument(),
+                              reportPath);
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool json = false;
-    if (!reportPath.empty()) {
-      FailureOr<ReportFormat> format =
-          reportFormatOf(module, "accel-cost-model", reportPath);
-      if (failed(format))
-        return signalPassFailure();
-      json = *format == ReportFormat::Json;
-    }
-
-    std::vector<Row> rows;
-    CostReport total;
+    std::vector<LayerResult> results;
     bool failedAny = false;
     module.walk([&](LayerOp layer) {
       DataflowAttr dataflow = layer.getDataflowAttr();
@@ -160,8 +271,7 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
       HardwareConfig hw;
       if (PEArrayAttr target = layer.getTarget())
         hw = target.getConfig();
-      llvm::Expected<CostReport> report =
-          evaluateLayerCost(layer, hw);
+      llvm::Expected<CostReport> report = evaluateLayerCost(layer, hw);
       if (!report) {
         layer.emitError() << "cost model on layer '" << layer.getName()
                           << "': " << llvm::toString(report.takeError());
@@ -170,75 +280,21 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
       }
       layer.setCostAttr(costAttrOf(&getContext(), *report));
       auto func = layer->getParentOfType<FunctionOpInterface>();
-      rows.push_back(reportRow(func ? func.getName() : "", layer, hw, *report));
-      total.runtime += report->runtime;
-      total.numMACs += report->numMACs;
-      total.energy += report->energy;
-      for (unsigned t = 0; t < kNumTensorClasses; ++t) {
-        total.l1.reads[t] += report->l1.reads[t];
-        total.l1.writes[t] += report->l1.writes[t];
-        total.l2.reads[t] += report->l2.reads[t];
-        total.l2.writes[t] += report->l2.writes[t];
-      }
-      total.l1SizeReq = std::max(total.l1SizeReq, report->l1SizeReq);
-      total.l2SizeReq = std::max(total.l2SizeReq, report->l2SizeReq);
-      total.peakNocBw = std::max(total.peakNocBw, report->peakNocBw);
-      total.offchipBw = std::max(total.offchipBw, report->offchipBw);
+      results.push_back({func ? func.getName().str() : "",
+                         layer.getName().str(),
+                         stringifyLayerKind(layer.getKind()).str(), dataflow,
+                         hw, *report});
     });
     if (failedAny)
       return signalPassFailure();
-    if (!reportPath.empty() && failed(writeReport(module, rows, total, json)))
-      return signalPassFailure();
-  }
-
-  LogicalResult writeReport(ModuleOp module, const std::vector<Row> &rows,
-                            const CostReport &total, bool json) {
-    return writeReportFile(module, "accel-cost-model", reportPath,
-                           [&](llvm::raw_ostream &os) {
-                             writeRows(os, rows, total, json);
-                           });
-  }
-
-  void writeRows(llvm::raw_ostream &os, const std::vector<Row> &rows,
-                 const CostReport &total, bool json) {
-    if (!json) {
-      writeCsv(os, rows);
-    } else {
-      llvm::json::Array layers;
-      for (const Row &row : rows) {
-        llvm::json::Object object;
-        for (const auto &[name, value] : row) {
-          // Keep the first of MAESTRO's two "Compute Delay (Min)" columns.
-          if (object.find(name) != object.end())
-            continue;
-          double d;
-          if (!value.empty() && !StringRef(value).getAsDouble(d) &&
-              name != "Layer Number" && name != "Neural Network Name")
-            object[name] = d;
-          else
-            object[name] = value;
-        }
-        layers.push_back(std::move(object));
-      }
-      llvm::json::Object totals{
-          {"Runtime (Cycles)", total.runtime},
-          {"Num MACs", total.numMACs},
-          {"Activity count-based Energy (nJ)", total.energy},
-          {"Max L1 SRAM Size Req (Bytes)", total.l1SizeReq},
-          {"Max L2 SRAM Size Req (Bytes)", total.l2SizeReq},
-          {"Max Peak BW Req", total.peakNocBw},
-          {"Max Offchip BW Req (Elements/cycle)", total.offchipBw}};
-      for (unsigned t = 0; t < kNumTensorClasses; ++t) {
-        std::string name = kTensorNames[t];
-        totals[name + " l1 read"] = total.l1.reads[t];
-        totals[name + " l1 write"] = total.l1.writes[t];
-        totals[name + " l2 read"] = total.l2.reads[t];
-        totals[name + " l2 write"] = total.l2.writes[t];
-      }
-      os << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
-                                         {"layers", std::move(layers)},
-                                         {"totals", std::move(totals)}}));
-    }
+    if (reportPath.empty())
+      return;
+    std::vector<ReportColumn<LayerResult>> columns = reportColumns();
+    ReportTable table{ArrayRef<ReportColumn<LayerResult>>(columns),
+                      ArrayRef<LayerResult>(results)};
+    if (failed(writeReport(module.getLoc(), getArgument(), reportPath, table,
+                           totals, reportPage(results))))
+      signalPassFailure();
   }
 };
 

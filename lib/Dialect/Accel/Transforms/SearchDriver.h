@@ -9,6 +9,8 @@
 #ifndef ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
 #define ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
 
+#include "Progress.h"
+
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Threading.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -16,8 +18,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
-#include <chrono>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,8 +27,8 @@ namespace mlir::accel {
 /// Runs every task of every search in `searches` (types with numTasks() and
 /// runTask(i)). Results do not depend on the order tasks run in, so they
 /// are spread over the context's threads freely. When a search finishes,
-/// and either `forceProgress` is set or standard error is a terminal and a
-/// second has passed, prints `pass: layer i of n 'name': describe(search)`.
+/// reports `describe(search)` as the layer's progress (Progress.h;
+/// `forceProgress` is the pass's `progress` option).
 template <typename Search, typename Describe>
 void runSearches(MLIRContext *context, llvm::StringRef passName,
                  std::vector<Search> &searches,
@@ -42,20 +42,11 @@ void runSearches(MLIRContext *context, llvm::StringRef passName,
   for (size_t s = 0; s < searches.size(); ++s)
     remaining[s] = searches[s].numTasks();
 
-  bool terminal = llvm::errs().is_displayed();
-  auto start = std::chrono::steady_clock::now();
-  std::mutex progressMutex;
-  size_t finished = 0;
+  LayerProgress progress(passName, searches.size(),
+                         static_cast<double>(tasks.size()), forceProgress);
   auto reportFinished = [&](size_t s) {
-    std::lock_guard<std::mutex> lock(progressMutex);
-    ++finished;
-    bool late = std::chrono::steady_clock::now() - start >
-                std::chrono::seconds(1);
-    if (!forceProgress && !(terminal && late))
-      return;
-    llvm::errs() << passName << ": layer " << finished << " of "
-                 << searches.size() << " '" << names[s]
-                 << "': " << describe(searches[s]) << "\n";
+    progress.finished(names[s], static_cast<double>(searches[s].numTasks()),
+                      [&] { return describe(searches[s]); });
   };
   for (size_t s = 0; s < searches.size(); ++s)
     if (searches[s].numTasks() == 0)

@@ -4,6 +4,7 @@
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
+#include "Progress.h"
 #include "Report.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -11,7 +12,6 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 
 #include <cmath>
 #include <cstdio>
@@ -137,14 +137,11 @@ struct Row {
   /// max-walk-tiles, whose cycles come from the analytical model and whose
   /// activity columns stay empty.
   bool walked = true;
+  /// The dataflow and machine, for the HTML page.
+  DataflowAttr dataflow;
+  HardwareConfig hw;
+  int64_t multipliers = 0, dnBandwidth = 0;
 };
-
-/// Six significant digits for CSV; every digit for JSON (`exact`).
-std::string num(double v, bool exact = false) {
-  char text[32];
-  std::snprintf(text, sizeof(text), exact ? "%.17g" : "%.6g", v);
-  return text;
-}
 
 /// "output element I is X where the reference is Y", numbers as %g prints
 /// them (inf, nan, 6e+38).
@@ -158,41 +155,181 @@ std::string describeMismatch(size_t i, double sim, double ref) {
          " where the reference is " + show(ref);
 }
 
-/// Report rows: (column, value) pairs, the same columns in every row.
-using Table = std::vector<std::vector<std::pair<std::string, std::string>>>;
+constexpr StringLiteral kSimulated = "Simulated Cycles";
+constexpr StringLiteral kCostModel = "Cost Model Cycles";
+constexpr StringLiteral kMaestro = "MAESTRO Cycles";
+
+/// The report's columns; the first seven, in this order, are relied on.
+std::vector<ReportColumn<Row>> reportColumns() {
+  using Total = MetricTotal;
+  std::vector<ReportColumn<Row>> columns;
+  auto add = [&](Metric m, std::function<ReportCell(const Row &)> value) {
+    columns.push_back({std::move(m), std::move(value)});
+  };
+  // Activity figures exist only for layers whose tiles were walked.
+  auto activity = [&](StringRef column, StringRef unit,
+                      int64_t SimStats::*field, bool headline = false) {
+    add(metric(column, unit, Total::sum(), headline),
+        [field](const Row &r) {
+          return r.walked ? ReportCell(r.stats.*field) : ReportCell();
+        });
+  };
+  add(metric("Layer Number", "", Total::label(), true),
+      [](const Row &r) { return r.layer; });
+  add(metric(kSimulated, "cycles", Total::sum(), true),
+      [](const Row &r) { return r.stats.cycles; });
+  add(metric(kCostModel, "cycles", Total::sum(), true),
+      [](const Row &r) { return r.estimate; });
+  add(metric("Cycle Ratio", "simulated/cost model",
+             Total::ratio(kSimulated, kCostModel), true),
+      [](const Row &r) {
+        return static_cast<double>(r.stats.cycles) /
+               static_cast<double>(r.estimate);
+      });
+  add(metric("Num MACs", "MACs", Total::sum(), true),
+      [](const Row &r) { return r.stats.macs; });
+  add(metric("MS Utilization", "busy/all switch cycles",
+             Total::weightedMean(kSimulated), true),
+      [](const Row &r) {
+        return r.walked ? ReportCell(r.stats.msUtilization) : ReportCell();
+      });
+  add(metric("Functional Check", "", Total::none(), true),
+      [](const Row &r) {
+        return !r.checked ? "skipped" : r.passed ? "passed" : "failed";
+      });
+  add(metric("Max Relative Error", "", Total::max()),
+      [](const Row &r) { return r.error; });
+  add(metric("Tolerance"), [](const Row &r) {
+    return r.isFloat ? ReportCell(kFloatTolerance) : ReportCell(int64_t(0));
+  });
+  activity("Tiles", "tiles", &SimStats::tiles);
+  activity("Weight Load Cycles", "cycles", &SimStats::weightLoadCycles);
+  activity("Distribution Cycles", "cycles", &SimStats::distributionCycles);
+  activity("Collection Cycles", "cycles", &SimStats::collectionCycles);
+  activity("Fill Drain Cycles", "cycles", &SimStats::fillDrainCycles);
+  activity("DN Elements", "elements", &SimStats::dnElements);
+  activity("Forwarded Elements", "elements", &SimStats::forwardedElements);
+  activity("Multicast Deliveries", "deliveries",
+           &SimStats::multicastDeliveries);
+  activity("MS Multiplies", "multiplies", &SimStats::msMultiplies);
+  activity("RN Adds", "adds", &SimStats::rnAdds);
+  activity("Collected", "elements", &SimStats::collected);
+  activity("Stall Distribution", "cycles", &SimStats::stallDistribution, true);
+  activity("Stall Weight Load", "cycles", &SimStats::stallWeightLoad, true);
+  activity("Stall Collection", "cycles", &SimStats::stallCollection, true);
+  add(metric(kMaestro, "cycles", Total::sum(), true), [](const Row &r) {
+    return r.maestroCycles ? ReportCell(*r.maestroCycles) : ReportCell();
+  });
+  return columns;
+}
+
+/// The HTML page: what each cycle column models, stalls, utilization,
+/// roofline.
+ReportPage reportPage(ArrayRef<Row> rows) {
+  ReportPage page;
+  page.title = "accel-simulate report";
+  if (!rows.empty()) {
+    const Row &first = rows.front();
+    page.target = llvm::formatv("MAERI: {0} multiplier switches, distribution "
+                                "bandwidth {1}, off-chip {2} elements/cycle",
+                                first.multipliers, first.dnBandwidth,
+                                first.hw.offchipBandwidth)
+                      .str();
+  }
+  page.columnNotes = {
+      {kSimulated.str(),
+       "our MAERI executor's cycle model (tiles walked one by one), "
+       "calibrated against STONNE"},
+      {kCostModel.str(), "the MAERI analytical model of the same schedule "
+                         "(classes of tiles summed without walking them)"},
+      {kMaestro.str(), "MAESTRO's data-centric model of a generic PE array "
+                       "running the layer's dataflow: a different machine, "
+                       "for comparison only"},
+      {"Stall Distribution", "cycles tiles waited for the distribution "
+                             "network, beyond their compute cycle (likewise "
+                             "Stall Weight Load, Stall Collection)"}};
+  page.charts.push_back({"Simulated cycles per layer, by cause",
+                         "cycles",
+                         {"Stall Distribution", "Stall Weight Load",
+                          "Stall Collection"},
+                         {"waiting for distribution", "waiting for weights",
+                          "waiting for collection"},
+                         kSimulated.str(),
+                         "not stalled"});
+  page.charts.push_back({"Multiplier-switch utilization per layer",
+                         "busy / all multiplier-switch cycles",
+                         {"MS Utilization"},
+                         {"utilization"}});
+  ReportRoofline roofline;
+  roofline.intensityLabel =
+      "MACs per element the distribution network sends";
+  if (!rows.empty()) {
+    const Row &first = rows.front();
+    roofline.roofs = {
+        {"compute: multiplier switches",
+         static_cast<double>(first.multipliers), false},
+        {"distribution network", static_cast<double>(first.dnBandwidth),
+         true},
+        {"off-chip", static_cast<double>(first.hw.offchipBandwidth), true}};
+  }
+  for (const Row &r : rows) {
+    if (r.walked && r.stats.dnElements > 0 && r.stats.cycles > 0)
+      roofline.points.push_back(std::make_pair(
+          static_cast<double>(r.stats.macs) / r.stats.dnElements,
+          static_cast<double>(r.stats.macs) / r.stats.cycles));
+    else
+      roofline.points.push_back(std::nullopt);
+    page.dataflows.push_back(dataflowTable(r.layer, r.dataflow));
+  }
+  page.roofline = std::move(roofline);
+  return page;
+}
 
 struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
   using Base::Base;
 
+  /// A bad report option fails before any layer is simulated.
+  LogicalResult initialize(MLIRContext *context) override {
+    return checkReportOptions(UnknownLoc::get(context), getArgument(),
+                              reportPath);
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool json = false;
-    if (!reportPath.empty()) {
-      FailureOr<ReportFormat> format =
-          reportFormatOf(module, "accel-simulate", reportPath);
-      if (failed(format))
-        return signalPassFailure();
-      json = *format == ReportFormat::Json;
-    }
     std::vector<Row> rows;
     bool failedAny = false;
-    SmallVector<LayerOp> unscheduled;
-    int64_t scheduled = 0;
+    SmallVector<LayerOp> unscheduled, scheduledLayers;
     module.walk([&](LayerOp layer) {
-      MaeriScheduleAttr attr = layer.getScheduleAttr();
-      if (!attr) {
-        unscheduled.push_back(layer);
-        return;
-      }
-      ++scheduled;
-      if (failed(simulate(layer, attr, rows)))
-        failedAny = true;
+      (layer.getScheduleAttr() ? scheduledLayers : unscheduled)
+          .push_back(layer);
     });
+    int64_t scheduled = scheduledLayers.size();
+    // A layer's time is about proportional to its MACs (per tile without
+    // data, but the two go together).
+    auto macsOf = [](LayerOp layer) {
+      double macs = 1;
+      LayerShape shape = layer.getShape();
+      for (Dim d : {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R, Dim::S, Dim::OY,
+                    Dim::OX})
+        macs *= static_cast<double>(shape.size(d));
+      return macs;
+    };
+    double totalMacs = 0;
+    for (LayerOp layer : scheduledLayers)
+      totalMacs += macsOf(layer);
+    LayerProgress progress(getArgument(), scheduledLayers.size(), totalMacs);
+    for (LayerOp layer : scheduledLayers) {
+      if (failed(simulate(layer, layer.getScheduleAttr(), rows)))
+        failedAny = true;
+      progress.finished(layer.getName(), macsOf(layer));
+    }
     // Passes in the wrong order would otherwise write an empty report and
     // succeed.
     if (scheduled == 0) {
-      InFlightDiagnostic diag =
-          unscheduled.empty() ? module.emitError() : unscheduled.front().emitError();
+      // At the module's location, not the module: it would be printed.
+      InFlightDiagnostic diag = unscheduled.empty()
+                                    ? emitError(module.getLoc())
+                                    : unscheduled.front().emitError();
       diag << "accel-simulate: nothing to simulate: ";
       if (unscheduled.empty())
         diag << "the module has no accel.layer (run "
@@ -207,8 +344,14 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
                             << "' has no MAERI schedule and is not simulated "
                                "(run --accel-emit-maeri-schedule first)";
     }
-    if (!reportPath.empty() && failed(writeReport(module, rows, json)))
-      failedAny = true;
+    if (!reportPath.empty()) {
+      std::vector<ReportColumn<Row>> columns = reportColumns();
+      ReportTable table{ArrayRef<ReportColumn<Row>>(columns),
+                        ArrayRef<Row>(rows)};
+      if (failed(writeReport(module.getLoc(), getArgument(), reportPath,
+                             table, totals, reportPage(rows))))
+        failedAny = true;
+    }
     if (failedAny)
       signalPassFailure();
   }
@@ -233,6 +376,10 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
                                << "': " << llvm::toString(estimate.takeError());
     Row row{layer.getName().str(), SimStats{}, *estimate, std::nullopt,
             !timingOnly, true, 0.0, isa<FloatType>(outType.getElementType())};
+    row.dataflow = layer.getDataflowAttr();
+    row.hw = hw;
+    row.multipliers = maeri->numMultipliers();
+    row.dnBandwidth = maeri->distributionBandwidth();
     // The dataflow-level figure for the same machine, for comparison only.
     if (layer.getDataflowAttr()) {
       llvm::Expected<CostReport> cost = evaluateLayerCost(layer, hw);
@@ -360,76 +507,6 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
                                        : " (integers must match)");
     }
     return success();
-  }
-
-  LogicalResult writeReport(ModuleOp module, const std::vector<Row> &rows,
-                            bool json) {
-    auto cells = [json](const Row &r) {
-      const SimStats &s = r.stats;
-      auto activity = [&](int64_t v) {
-        return r.walked ? std::to_string(v) : std::string();
-      };
-      std::vector<std::pair<std::string, std::string>> c = {
-          {"Layer Number", r.layer},
-          {"Simulated Cycles", std::to_string(s.cycles)},
-          {"Cost Model Cycles", std::to_string(r.estimate)},
-          {"Cycle Ratio",
-           num(static_cast<double>(s.cycles) / static_cast<double>(r.estimate),
-               json)},
-          {"Num MACs", std::to_string(s.macs)},
-          {"MS Utilization", r.walked ? num(s.msUtilization, json) : ""},
-          {"Functional Check",
-           !r.checked ? "skipped" : r.passed ? "passed" : "failed"},
-          {"Max Relative Error", num(r.error, json)},
-          {"Tolerance", r.isFloat ? num(kFloatTolerance, json) : "0"},
-          {"Tiles", activity(s.tiles)},
-          {"Weight Load Cycles", activity(s.weightLoadCycles)},
-          {"Distribution Cycles", activity(s.distributionCycles)},
-          {"Collection Cycles", activity(s.collectionCycles)},
-          {"Fill Drain Cycles", activity(s.fillDrainCycles)},
-          {"DN Elements", activity(s.dnElements)},
-          {"Forwarded Elements", activity(s.forwardedElements)},
-          {"Multicast Deliveries", activity(s.multicastDeliveries)},
-          {"MS Multiplies", activity(s.msMultiplies)},
-          {"RN Adds", activity(s.rnAdds)},
-          {"Collected", activity(s.collected)},
-          {"Stall Distribution", activity(s.stallDistribution)},
-          {"Stall Weight Load", activity(s.stallWeightLoad)},
-          {"Stall Collection", activity(s.stallCollection)},
-          {"MAESTRO Cycles",
-           r.maestroCycles ? std::to_string(*r.maestroCycles) : ""}};
-      return c;
-    };
-    Table table;
-    for (const Row &r : rows)
-      table.push_back(cells(r));
-    return writeReportFile(module, "accel-simulate", reportPath,
-                           [&](llvm::raw_ostream &os) {
-                             if (!json)
-                               return writeCsv(os, table);
-                             writeJson(os, table);
-                           });
-  }
-
-  /// Numbers as JSON numbers, an empty cell as null.
-  static void writeJson(llvm::raw_ostream &os, const Table &table) {
-    llvm::json::Array layers;
-    for (const auto &row : table) {
-      llvm::json::Object o;
-      for (const auto &[name, value] : row) {
-        double d;
-        if (value.empty())
-          o[name] = nullptr;
-        else if (name != "Layer Number" && name != "Functional Check" &&
-                 !StringRef(value).getAsDouble(d))
-          o[name] = d;
-        else
-          o[name] = value;
-      }
-      layers.push_back(std::move(o));
-    }
-    os << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
-                                       {"layers", std::move(layers)}}));
   }
 };
 

@@ -57,11 +57,16 @@ def AccelCostModel : Pass<"accel-cost-model", "::mlir::ModuleOp"> {
     tensor, reuse factors, buffer requirements, NoC and off-chip bandwidth,
     delays, utilized PEs, arithmetic intensity and energy.
 
-    With `report=PATH` it also writes a report: CSV when PATH ends in `.csv`
-    or is `-` (standard output), JSON when it ends in `.json`. The CSV has
+    With `report=PATH` it also writes a report (docs/Reports.md): CSV when
+    PATH ends in `.csv` or is `-` (standard output), JSON when it ends in
+    `.json`, a self-contained HTML page when it ends in `.html`. The CSV has
     one row per layer with MAESTRO's own column names first (`Layer Number`
-    holds the layer name), then this project's; the JSON also has the
-    network totals. A layer without a dataflow is an error.
+    holds the layer name), then this project's, and with `totals=true` a
+    last row of network totals; the JSON has the same columns and always
+    the totals; the page adds charts, a roofline and each layer's dataflow.
+    A report option that is wrong (unknown format, a file that cannot be
+    written) is an error before any layer is costed. A layer without a
+    dataflow is an error.
 
     Example:
 
@@ -78,7 +83,10 @@ def AccelCostModel : Pass<"accel-cost-model", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"reportPath", "report", "std::string", /*default=*/"",
-           "Write a report: a .csv or .json path, or - for CSV on stdout">
+           "Write a report: a .csv, .json or .html path, or - for CSV on "
+           "stdout">,
+    Option<"totals", "totals", "bool", /*default=*/"false",
+           "End a CSV report with a row of network totals">
   ];
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }
@@ -124,8 +132,9 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
     for floats); accumulators that are not constant start at zero, and
     zero points that are not constant are 0.
 
-    With `report=PATH` (CSV for `.csv` or `-`, JSON for `.json`) it writes
-    per layer, first and in this order: `Layer Number`, `Simulated Cycles`,
+    With `report=PATH` (CSV for `.csv` or `-`, JSON for `.json`, an HTML
+    page for `.html`; `totals=true` ends a CSV with network totals; see
+    docs/Reports.md) it writes per layer, first and in this order: `Layer Number`, `Simulated Cycles`,
     `Cost Model Cycles` (the analytical MAERI model of the same schedule,
     summed over classes of tiles without walking them), `Cycle Ratio`,
     `Num MACs`, `MS Utilization`, `Functional Check` (`passed`, `failed`,
@@ -144,11 +153,18 @@ def AccelSimulate : Pass<"accel-simulate", "::mlir::ModuleOp"> {
     complex, ...) is an error with data; a module with no scheduled layer
     is an error, and a layer left without a schedule a warning.
 
+    A line per layer on standard error (i of n, name, elapsed time, an
+    estimate of the rest) reports progress when it is a terminal and the
+    pass has run for two seconds, or always with `--accel-progress`.
+
     Example: `accel-opt --accel-emit-maeri-schedule --accel-simulate=report=-`.
   }];
   let options = [
     Option<"reportPath", "report", "std::string", /*default=*/"",
-           "Write a report: a .csv or .json path, or - for CSV on stdout">,
+           "Write a report: a .csv, .json or .html path, or - for CSV on "
+           "stdout">,
+    Option<"totals", "totals", "bool", /*default=*/"false",
+           "End a CSV report with a row of network totals">,
     Option<"seed", "seed", "int64_t", /*default=*/"0",
            "Seed of the pattern that fills non-constant operands">,
     Option<"printOutput", "print-output", "bool", /*default=*/"false",
@@ -192,8 +208,9 @@ def AccelSearchDataflow : Pass<"accel-search-dataflow", "::mlir::ModuleOp"> {
     A remark per layer says what was chosen, against the best library
     dataflow, and how many mappings were evaluated, pruned and left
     unvisited by the `max-evals` budget (then `seed` picks which). With
-    `progress`, or when standard error is a terminal and the search takes
-    more than a second, it prints layer i of n and the best so far there.
+    `progress` or `--accel-progress`, or when standard error is a terminal
+    and the search has run for two seconds, it prints there a line per
+    layer: i of n, the best found, elapsed time and an estimate of the rest.
 
     Example: `accel-opt --accel-search-dataflow=objective=energy` turns
 
@@ -219,7 +236,7 @@ def AccelSearchDataflow : Pass<"accel-search-dataflow", "::mlir::ModuleOp"> {
            "Cluster levels of searched mappings: 1, or up to 2">,
     Option<"progress", "progress", "bool", /*default=*/"false",
            "Report progress on standard error even when it is not a "
-           "terminal">
+           "terminal (as --accel-progress does for every pass)">
   ];
   let statistics = [
     Statistic<"numEvaluated", "mappings-evaluated",
@@ -259,7 +276,7 @@ def AccelSearchMaeriSchedule
            "Chooses the part of an over-budget space that is visited">,
     Option<"progress", "progress", "bool", /*default=*/"false",
            "Report progress on standard error even when it is not a "
-           "terminal">
+           "terminal (as --accel-progress does for every pass)">
   ];
   let dependentDialects = ["::mlir::accel::AccelDialect"];
 }

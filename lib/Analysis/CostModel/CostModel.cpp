@@ -33,7 +33,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
+#include <vector>
 
 using namespace mlir::accel;
 
@@ -112,6 +112,7 @@ struct DimTable {
 };
 
 using Vars = llvm::SmallVector<Dim, 6>;
+using Counts = std::array<int64_t, kNumTensorClasses>;
 
 /// How the layer's tensors couple to dimensions.
 struct Problem {
@@ -149,6 +150,20 @@ struct Cluster {
   DimTable dims;
   /// Indices of the spatial maps coupled to each tensor (filled once).
   std::array<llvm::SmallVector<unsigned, 2>, kNumTensorClasses> spatialOf;
+  /// Indices of the maps coupled to each tensor, in map order: the volume
+  /// products walk these instead of every map (same order, same figures).
+  std::array<llvm::SmallVector<uint8_t, 12>, kNumTensorClasses> coupledMaps;
+  /// The maps the output is not coupled to (the reduction), in map order.
+  llvm::SmallVector<uint8_t, 12> reductionMaps;
+  /// The output's maps in the output's dimension order, with the chunk-table
+  /// entry each reads (OY/OX for a windowed dimension).
+  struct OutputMap {
+    uint8_t map;
+    uint8_t actual;
+  };
+  llvm::SmallVector<OutputMap, 6> outputMaps;
+  /// mappedVolume per tensor, a constant of the level.
+  Counts mappedVolume{};
 
   int find(Dim var) const {
     for (auto [i, map] : llvm::enumerate(maps))
@@ -190,8 +205,6 @@ struct Case {
   bool allInit() const { return changing == -1; }
 };
 
-using Counts = std::array<int64_t, kNumTensorClasses>;
-
 /// What one level's analysis produces (MAESTRO's CostAnalysisResults).
 struct LevelResult {
   int64_t runtime = 0;
@@ -203,7 +216,6 @@ struct LevelResult {
   int64_t offchipBw = 0;
   DelayStats ingress, egress, compute;
   double avgActive = 0;
-  int64_t spatialOccurrences = 1;
   double arithmeticIntensity = 0;
 };
 
@@ -214,12 +226,32 @@ public:
       : p(std::move(problem)), clusters(std::move(clusters)), math(math) {
     for (Cluster &cluster : this->clusters) {
       chunks.push_back(chunkSizesOf(cluster, /*isTop=*/chunks.empty()));
-      for (unsigned t = 0; t < kNumTensorClasses; ++t)
+      const ChunkSizes &s = chunks.back();
+      for (unsigned t = 0; t < kNumTensorClasses; ++t) {
+        cluster.mappedVolume[t] = 1;
         for (Dim var : p.tensors[t]) {
           int i = cluster.find(var);
           if (i >= 0 && cluster.maps[i].spatial)
             cluster.spatialOf[t].push_back(i);
+          if (i >= 0)
+            cluster.mappedVolume[t] =
+                math.mul(cluster.mappedVolume[t], s.mapped[idx(var)]);
         }
+        for (auto [i, m] : llvm::enumerate(cluster.maps))
+          if (p.coupled(static_cast<TensorClass>(t), m.var))
+            cluster.coupledMaps[t].push_back(static_cast<uint8_t>(i));
+      }
+      for (auto [i, m] : llvm::enumerate(cluster.maps))
+        if (!p.coupled(TensorClass::Output, m.var))
+          cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
+      for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
+        int i = cluster.find(var);
+        if (i >= 0)
+          cluster.outputMaps.push_back(
+              {static_cast<uint8_t>(i),
+               static_cast<uint8_t>(
+                   idx(p.isWindowed(var) ? Problem::outputOf(var) : var))});
+      }
     }
   }
 
@@ -282,8 +314,16 @@ private:
   const CheckedMath &math;
   llvm::SmallVector<ChunkSizes, 3> chunks;
   /// Inner levels see few distinct sub-cluster shapes: analyze each once.
-  std::map<std::pair<unsigned, std::array<int64_t, kNumDims>>, LevelResult>
-      memo;
+  /// A handful per evaluation, so a linear search beats a tree.
+  struct MemoEntry {
+    unsigned level;
+    std::array<int64_t, kNumDims> dims;
+    LevelResult result;
+  };
+  std::vector<MemoEntry> memo;
+  /// The memo's entry for `level` on `dims`, analyzing it if new.
+  size_t memoized(unsigned level, const DimTable &dims,
+                  llvm::SmallVectorImpl<LevelResult> &results);
 };
 
 int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
@@ -446,9 +486,8 @@ int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   int64_t ret = 1;
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    if (!p.coupled(t, m.var))
-      continue;
+  for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
+    const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
     unsigned v = idx(m.var);
     if (!m.spatial) {
@@ -474,17 +513,17 @@ int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
     return peMappedVolume(level, t, c, firstPE, edgeEdgePE);
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
+  const auto &coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
   bool restarted = false;
-  for (auto [i, m] : llvm::enumerate(cluster.maps))
+  for (unsigned i : coupled)
     if (static_cast<int>(i) > changing && c.states[i].pos == Position::Init &&
-        p.coupled(t, m.var) && !c.states[i].unrolled)
+        !c.states[i].unrolled)
       restarted = true;
 
   bool tensorChanges = false;
   int64_t ret = 1;
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    if (!p.coupled(t, m.var))
-      continue;
+  for (unsigned i : coupled) {
+    const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
     unsigned v = idx(m.var);
     bool isChanging = static_cast<int>(i) == changing;
@@ -566,12 +605,10 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
   };
 
   int64_t ret = 1;
-  const Vars &outVars = p.tensors[static_cast<unsigned>(TensorClass::Output)];
   if (partialSums) {
     // The reduction the sub-clusters do: every map not of the output.
-    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      if (p.coupled(TensorClass::Output, m.var))
-        continue;
+    for (unsigned i : cluster.reductionMaps) {
+      const Map &m = cluster.maps[i];
       unsigned v = idx(m.var);
       const IterState &st = c.states[i];
       if (!m.spatial)
@@ -580,13 +617,11 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
         ret = math.mul(ret, spatialFactor(st, v, v, /*initEdgeEdgeUsesUnique=*/false));
     }
   }
-  for (Dim var : outVars) {
-    int i = cluster.find(var);
-    if (i < 0)
-      continue;
-    const Map &m = cluster.maps[i];
-    const IterState &st = c.states[i];
-    unsigned actual = idx(p.isWindowed(var) ? Problem::outputOf(var) : var);
+  for (Cluster::OutputMap om : cluster.outputMaps) {
+    const Map &m = cluster.maps[om.map];
+    const IterState &st = c.states[om.map];
+    Dim var = m.var;
+    unsigned actual = om.actual;
     if (!m.spatial) {
       switch (st.pos) {
       case Position::Init:
@@ -659,11 +694,7 @@ int64_t Analysis::outputMappingSize(unsigned level, const Case &c,
 }
 
 int64_t Analysis::mappedVolume(unsigned level, TensorClass t) const {
-  int64_t ret = 1;
-  for (Dim var : p.tensors[static_cast<unsigned>(t)])
-    if (clusters[level].find(var) >= 0)
-      ret = math.mul(ret, chunks[level].mapped[idx(var)]);
-  return ret;
+  return clusters[level].mappedVolume[static_cast<unsigned>(t)];
 }
 
 DimTable Analysis::subClusterDims(unsigned level, const Case &c,
@@ -722,6 +753,16 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
       math.mul(kDoubleBuffer, mappedVolume(level, TensorClass::Output));
 }
 
+size_t Analysis::memoized(unsigned level, const DimTable &dims,
+                          llvm::SmallVectorImpl<LevelResult> &results) {
+  for (size_t i = 0; i < memo.size(); ++i)
+    if (memo[i].level == level && memo[i].dims == dims.size)
+      return i;
+  analyzeLevel(level, dims, results);
+  memo.push_back({level, dims.size, results.back()});
+  return memo.size() - 1;
+}
+
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                             llvm::SmallVectorImpl<LevelResult> &results) {
   const Cluster &cluster = clusters[level];
@@ -777,22 +818,16 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
     // The computation: the slowest sub-cluster, or the PE's partial sums.
     int64_t computeDelay = 0;
-    llvm::SmallVector<LevelResult, 2> subs;
+    // (memo entry, sub-clusters running it): the edge-edge one, the rest.
+    llvm::SmallVector<std::pair<size_t, int64_t>, 2> subs;
     int sp = cluster.firstSpatial();
     const IterState &spState = c.states[sp];
     numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
     if (level + 1 < numLevels) {
       auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
         DimTable subDims = subClusterDims(level, c, edgeEdge);
-        auto key = std::make_pair(level + 1, subDims.size);
-        auto cached = memo.find(key);
-        if (cached == memo.end()) {
-          analyzeLevel(level + 1, subDims, results);
-          cached = memo.emplace(key, results.back()).first;
-        }
-        LevelResult sub = cached->second;
-        sub.spatialOccurrences = spatialOccurrences;
-        subs.push_back(sub);
+        subs.push_back({memoized(level + 1, subDims, results),
+                        spatialOccurrences});
       };
       if (spState.isEdge() && spState.spEdgeEdge) {
         runSub(true, 1);
@@ -801,8 +836,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       } else {
         runSub(false, spState.isEdge() ? cluster.numEdgeSub : cluster.numSub);
       }
-      for (const LevelResult &sub : subs)
-        computeDelay = std::max(computeDelay, sub.runtime);
+      for (auto [entry, spatialOccurrences] : subs)
+        computeDelay = std::max(computeDelay, memo[entry].result.runtime);
     } else {
       computeDelay = CheckedMath::ceilDiv(partialSums, p.simdLanes);
     }
@@ -832,8 +867,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     accumulate(result.computations, macs);
 
     double activeUnits = 0;
-    for (const LevelResult &sub : subs)
-      activeUnits += sub.avgActive * sub.spatialOccurrences;
+    for (auto [entry, spatialOccurrences] : subs)
+      activeUnits += memo[entry].result.avgActive * spatialOccurrences;
     if (activeUnits == 0)
       activeUnits = static_cast<double>(numActive);
     result.avgActive += activeUnits * occ;

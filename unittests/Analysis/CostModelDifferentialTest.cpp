@@ -1,0 +1,201 @@
+//===- CostModelDifferentialTest.cpp - Fast path against the case walk ----===//
+//
+// Random (layer, dataflow, hardware) triples, generated as the cost-model
+// fuzzer does (odd sizes, maps beyond their dimension, sz(), one or two
+// cluster levels, strides, every layer kind, hostile hardware), through the
+// library's evaluateCost and the test-only case-walking oracle
+// (ReferenceCostModel.cpp, the model before the fast path). Every figure
+// must be identical, doubles bit for bit, and errors must agree.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ReferenceCostModel.h"
+
+#include "gtest/gtest.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace mlir::accel;
+
+namespace {
+
+class Generator {
+public:
+  explicit Generator(uint64_t seed) : rng(seed) {}
+
+  int64_t range(int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  }
+  /// Mostly small sizes, where the edge cases live; now and then a large
+  /// one.
+  int64_t size(int64_t smallMax) {
+    return range(0, 31) == 0 ? range(1, 1 << 20) : range(1, smallMax);
+  }
+
+  CostLayerKind kind;
+  LayerShape shape;
+  HardwareConfig hw;
+  std::vector<Directive> directives;
+
+  /// A new triple; false when the generator made an invalid one.
+  bool next() {
+    kind = static_cast<CostLayerKind>(range(0, 3));
+    shape = LayerShape();
+    for (Dim dim : kSizedDims)
+      shape.setSize(dim, size(dim == Dim::R || dim == Dim::S ? 7 : 64));
+    switch (kind) {
+    case CostLayerKind::Conv:
+      shape.setSize(Dim::G, 1);
+      break;
+    case CostLayerKind::Depthwise:
+      shape.setSize(Dim::C, 1);
+      break;
+    case CostLayerKind::Grouped:
+      break;
+    case CostLayerKind::Gemm:
+      shape.setSize(Dim::R, 1);
+      shape.setSize(Dim::S, 1);
+      break;
+    }
+    if (kind != CostLayerKind::Gemm) {
+      shape.stride = {range(1, 4), range(1, 4)};
+      if (range(0, 3) == 0)
+        shape.padding = {range(0, 2), range(0, 2), range(0, 2), range(0, 2)};
+    }
+    if (llvm::Error err = shape.validate()) {
+      llvm::consumeError(std::move(err));
+      return false;
+    }
+    hw = HardwareConfig();
+    hw.numPEs = size(512);
+    hw.simdLanes = range(1, 8);
+    hw.l1Size = size(4096);
+    hw.l2Size = size(1 << 20);
+    hw.nocBandwidth = size(256);
+    hw.nocHops = range(1, 4);
+    hw.hopLatency = range(0, 4);
+    hw.multicast = range(0, 3) != 0;
+    hw.offchipBandwidth = size(256);
+    if (llvm::Error err = hw.validate()) {
+      llvm::consumeError(std::move(err));
+      return false;
+    }
+    directives.clear();
+    int levels = static_cast<int>(range(1, 3));
+    for (int level = 0; level < levels; ++level) {
+      if (level > 0)
+        directives.push_back(
+            Directive::cluster(SizeExpr::constant(range(1, 64))));
+      std::vector<Dim> dims = {Dim::N, Dim::G, Dim::K, Dim::C, Dim::R,
+                               Dim::S, Dim::Y, Dim::X, Dim::OY, Dim::OX};
+      int64_t numMaps = range(1, 7);
+      int64_t spatial = range(0, numMaps - 1);
+      for (int64_t m = 0; m < numMaps && !dims.empty(); ++m) {
+        Dim dim = dims[range(0, static_cast<int64_t>(dims.size()) - 1)];
+        llvm::erase_if(dims, [&](Dim d) {
+          return inputViewOf(d) == inputViewOf(dim);
+        });
+        int64_t extent = shape.size(dim);
+        SizeExpr sizeExpr =
+            range(0, 7) == 0
+                ? SizeExpr::sizeOfDim(inputViewOf(dim))
+                : SizeExpr::constant(range(1, std::min<int64_t>(extent, 64) + 2));
+        int64_t mapSize = std::max<int64_t>(sizeExpr.resolve(shape), 1);
+        SizeExpr offset = SizeExpr::constant(range(1, mapSize));
+        directives.push_back(m == spatial
+                                 ? Directive::spatialMap(sizeExpr, offset, dim)
+                                 : Directive::temporalMap(sizeExpr, offset, dim));
+      }
+    }
+    return true;
+  }
+
+private:
+  std::mt19937_64 rng;
+};
+
+std::string describeCase(const Generator &g) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "kind " << static_cast<int>(g.kind) << " sizes";
+  for (Dim dim : kSizedDims)
+    os << " " << stringifyDim(dim) << "=" << g.shape.size(dim);
+  os << " stride " << g.shape.stride[0] << "x" << g.shape.stride[1]
+     << " pes " << g.hw.numPEs << " simd " << g.hw.simdLanes << " noc "
+     << g.hw.nocBandwidth << " offchip " << g.hw.offchipBandwidth
+     << " multicast " << g.hw.multicast << "\n";
+  for (const Directive &d : g.directives)
+    os << "  " << describe(d) << "\n";
+  return text;
+}
+
+void expectSameDelays(const DelayStats &a, const DelayStats &b,
+                      const char *what) {
+  EXPECT_EQ(a.min, b.min) << what;
+  EXPECT_EQ(a.max, b.max) << what;
+  EXPECT_EQ(a.avg, b.avg) << what;
+}
+
+void expectSameReport(const CostReport &a, const CostReport &b) {
+  EXPECT_EQ(a.runtime, b.runtime);
+  EXPECT_EQ(a.numMACs, b.numMACs);
+  EXPECT_EQ(a.throughput, b.throughput);
+  EXPECT_EQ(a.l1.reads, b.l1.reads);
+  EXPECT_EQ(a.l1.writes, b.l1.writes);
+  EXPECT_EQ(a.l2.reads, b.l2.reads);
+  EXPECT_EQ(a.l2.writes, b.l2.writes);
+  EXPECT_EQ(a.l1SizeReq, b.l1SizeReq);
+  EXPECT_EQ(a.l2SizeReq, b.l2SizeReq);
+  EXPECT_EQ(a.l1SizeReqOf, b.l1SizeReqOf);
+  EXPECT_EQ(a.l2SizeReqOf, b.l2SizeReqOf);
+  EXPECT_EQ(a.peakNocBw, b.peakNocBw);
+  EXPECT_EQ(a.avgNocBw, b.avgNocBw);
+  EXPECT_EQ(a.offchipBw, b.offchipBw);
+  expectSameDelays(a.ingress, b.ingress, "ingress");
+  expectSameDelays(a.egress, b.egress, "egress");
+  expectSameDelays(a.compute, b.compute, "compute");
+  EXPECT_EQ(a.avgUtilizedPEs, b.avgUtilizedPEs);
+  EXPECT_EQ(a.arithmeticIntensity, b.arithmeticIntensity);
+  EXPECT_EQ(a.reuse, b.reuse);
+  EXPECT_EQ(a.multicastInput, b.multicastInput);
+  EXPECT_EQ(a.multicastFilter, b.multicastFilter);
+  EXPECT_EQ(a.inputSize, b.inputSize);
+  EXPECT_EQ(a.filterSize, b.filterSize);
+  EXPECT_EQ(a.energy, b.energy);
+}
+
+TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
+  constexpr int kTriples = 6000;
+  Generator g(/*seed=*/20240611);
+  int compared = 0, evaluated = 0;
+  for (int i = 0; i < kTriples; ++i) {
+    if (!g.next())
+      continue;
+    llvm::Expected<CostReport> fast =
+        evaluateCost(g.kind, g.shape, g.directives, g.hw);
+    llvm::Expected<CostReport> reference =
+        accel_test::referenceEvaluateCost(g.kind, g.shape, g.directives, g.hw);
+    ++compared;
+    SCOPED_TRACE(describeCase(g));
+    if (!fast || !reference) {
+      std::string fastError = fast ? "" : llvm::toString(fast.takeError());
+      std::string referenceError =
+          reference ? "" : llvm::toString(reference.takeError());
+      EXPECT_EQ(fastError, referenceError);
+      continue;
+    }
+    ++evaluated;
+    expectSameReport(*fast, *reference);
+    if (::testing::Test::HasFailure())
+      break; // one case is enough to debug
+  }
+  // The generator must mostly make valid triples the model evaluates.
+  EXPECT_GT(compared, kTriples / 2);
+  EXPECT_GT(evaluated, compared / 4);
+  RecordProperty("compared", compared);
+  RecordProperty("evaluated", evaluated);
+}
+
+} // namespace

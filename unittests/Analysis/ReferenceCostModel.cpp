@@ -1,0 +1,1133 @@
+//===- ReferenceCostModel.cpp - The case-walking cost model, as an oracle -===//
+//
+// A test-only copy of lib/Analysis/CostModel/CostModel.cpp as it was before
+// the fast path (commit 601e946): it walks every iteration case with checked
+// arithmetic and no precomputation. CostModelDifferentialTest compares the
+// library against it figure by figure. Shares nothing with the library's
+// analysis (only the public model types: layer, dataflow, hardware, report).
+//
+//===----------------------------------------------------------------------===//
+
+#include "ReferenceCostModel.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+using namespace mlir::accel;
+
+namespace {
+
+constexpr unsigned idx(Dim d) { return static_cast<unsigned>(d); }
+
+llvm::Error fail(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+/// Count arithmetic that cannot wrap. A result beyond int64 saturates and
+/// is remembered: evaluateCost then fails rather than report it. Products
+/// of valid sizes can get there (a map far larger than its dimension sizes
+/// buffers by the map, as MAESTRO does).
+class CheckedMath {
+public:
+  int64_t mul(int64_t a, int64_t b) const {
+    int64_t result;
+    if (llvm::MulOverflow(a, b, result))
+      return saturate(/*negative=*/(a < 0) != (b < 0));
+    return result;
+  }
+  int64_t add(int64_t a, int64_t b) const {
+    int64_t result;
+    if (llvm::AddOverflow(a, b, result))
+      return saturate(/*negative=*/a < 0);
+    return result;
+  }
+  /// What n chunks of `size` at stride `offset` span, size + offset (n - 1),
+  /// or int64's maximum beyond it: only ever compared with a dimension, so
+  /// it saturates without failing the evaluation.
+  static int64_t spanOf(int64_t size, int64_t offset, int64_t n) {
+    int64_t step, span;
+    if (llvm::MulOverflow(offset, n - 1, step) ||
+        llvm::AddOverflow(size, step, span))
+      return std::numeric_limits<int64_t>::max();
+    return span;
+  }
+  /// ceil(a / b) for a >= 0 and b > 0, without forming a + b - 1.
+  static int64_t ceilDiv(int64_t a, int64_t b) {
+    return a / b + (a % b != 0 ? 1 : 0);
+  }
+  bool overflowed() const { return overflow; }
+
+private:
+  int64_t saturate(bool negative) const {
+    overflow = true;
+    return negative ? std::numeric_limits<int64_t>::min()
+                    : std::numeric_limits<int64_t>::max();
+  }
+  mutable bool overflow = false;
+};
+
+/// One map of a normalized level.
+struct Map {
+  Dim var;
+  bool spatial;
+  int64_t size;
+  int64_t ofs;
+};
+
+/// Sizes of the dimensions a level works on.
+struct DimTable {
+  std::array<int64_t, kNumDims> size{};
+  std::array<bool, kNumDims> has{};
+  int64_t operator[](Dim d) const { return size[idx(d)]; }
+  bool contains(Dim d) const { return has[idx(d)]; }
+  /// MAESTRO: its dimension table never overwrites an entry.
+  void add(Dim d, int64_t v) {
+    if (has[idx(d)])
+      return;
+    has[idx(d)] = true;
+    size[idx(d)] = v;
+  }
+};
+
+using Vars = llvm::SmallVector<Dim, 6>;
+
+/// How the layer's tensors couple to dimensions.
+struct Problem {
+  CostLayerKind kind;
+  /// Convolutions slide Y over R and X over S; GEMMs do not.
+  bool hasWindows;
+  std::array<Vars, kNumTensorClasses> tensors;
+  /// Bit idx(d) set when tensor t is coupled to d (the hot-path lookup).
+  std::array<uint16_t, kNumTensorClasses> couplingMask{};
+  /// Dimensions of the input and filter, in MAESTRO's name order.
+  Vars inputVars;
+  std::array<int64_t, 2> stride;
+  int64_t simdLanes;
+  int64_t nocBandwidth;
+  int64_t nocZeroLoadDelay;
+  int64_t offchipBandwidth;
+  /// Without multicast, data several sub-clusters need is sent to each.
+  bool multicast;
+
+  bool isWindowed(Dim d) const {
+    return hasWindows && (d == Dim::Y || d == Dim::X);
+  }
+  static Dim windowOf(Dim d) { return d == Dim::Y ? Dim::R : Dim::S; }
+  static Dim outputOf(Dim d) { return d == Dim::Y ? Dim::OY : Dim::OX; }
+  bool coupled(TensorClass t, Dim d) const {
+    return (couplingMask[static_cast<unsigned>(t)] >> idx(d)) & 1;
+  }
+};
+
+/// A normalized cluster level.
+struct Cluster {
+  int64_t numSub = 1;
+  int64_t numEdgeSub = 1;
+  llvm::SmallVector<Map, 12> maps;
+  DimTable dims;
+  /// Indices of the spatial maps coupled to each tensor (filled once).
+  std::array<llvm::SmallVector<unsigned, 2>, kNumTensorClasses> spatialOf;
+
+  int find(Dim var) const {
+    for (auto [i, map] : llvm::enumerate(maps))
+      if (map.var == var)
+        return static_cast<int>(i);
+    return -1;
+  }
+  int firstSpatial() const {
+    for (auto [i, map] : llvm::enumerate(maps))
+      if (map.spatial)
+        return static_cast<int>(i);
+    return -1;
+  }
+};
+
+/// Per-dimension chunk sizes of a level (MAESTRO's reuse-analysis tables).
+struct ChunkSizes {
+  std::array<int64_t, kNumDims> mapped{}, mappedEdge{}, unique{}, uniqueEdge{};
+};
+
+enum class Position : uint8_t { Init, Steady, Edge };
+
+struct IterState {
+  Position pos = Position::Init;
+  int64_t occurrences = 1;
+  bool unrolled = false;
+  bool initEdge = false;
+  bool spEdgeEdge = false;
+  bool isEdge() const { return pos == Position::Edge || initEdge; }
+};
+
+/// One iteration case: a state per map of the level.
+struct Case {
+  llvm::SmallVector<IterState, 12> states;
+  int64_t occurrences = 1;
+  /// The innermost map not at its init position (-1: all at init); it is
+  /// what changes from the previous step.
+  int changing = -1;
+  bool allInit() const { return changing == -1; }
+};
+
+using Counts = std::array<int64_t, kNumTensorClasses>;
+
+/// What one level's analysis produces (MAESTRO's CostAnalysisResults).
+struct LevelResult {
+  int64_t runtime = 0;
+  int64_t computations = 0;
+  Counts upRead{}, upWrite{}, downRead{}, downWrite{};
+  Counts upSize{}, downSize{};
+  int64_t peakBw = 0;
+  double avgBw = 0;
+  int64_t offchipBw = 0;
+  DelayStats ingress, egress, compute;
+  double avgActive = 0;
+  int64_t spatialOccurrences = 1;
+  double arithmeticIntensity = 0;
+};
+
+class Analysis {
+public:
+  Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters,
+           const CheckedMath &math)
+      : p(std::move(problem)), clusters(std::move(clusters)), math(math) {
+    for (Cluster &cluster : this->clusters) {
+      chunks.push_back(chunkSizesOf(cluster, /*isTop=*/chunks.empty()));
+      for (unsigned t = 0; t < kNumTensorClasses; ++t)
+        for (Dim var : p.tensors[t]) {
+          int i = cluster.find(var);
+          if (i >= 0 && cluster.maps[i].spatial)
+            cluster.spatialOf[t].push_back(i);
+        }
+    }
+  }
+
+  /// Analyzes level `level` on dimensions `dims`; appends its result (and
+  /// every inner level's) to `results`, its own last.
+  void analyzeLevel(unsigned level, const DimTable &dims,
+                    llvm::SmallVectorImpl<LevelResult> &results);
+
+private:
+  /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
+  /// per further bandwidth-sized flit.
+  int64_t nocDelay(int64_t amount) const {
+    int64_t sends = CheckedMath::ceilDiv(amount, p.nocBandwidth);
+    return std::max<int64_t>(0, math.add(p.nocZeroLoadDelay, sends - 1));
+  }
+
+  ChunkSizes chunkSizesOf(const Cluster &cluster, bool isTop) const;
+  /// The narrowest chunk of `var` that holds one output: its window for a
+  /// windowed dimension, else one element.
+  int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
+  llvm::SmallVector<Case, 64> casesOf(const Cluster &cluster,
+                                      const DimTable &dims) const;
+
+  struct SpatialInfo {
+    bool mapped = false;
+    bool edge = false;
+    IterState state;
+  };
+  SpatialInfo spatialOf(unsigned level, TensorClass t, const Case &c) const;
+
+  /// Sums a per-sub-cluster volume over the sub-clusters of a step, given how
+  /// the tensor is spatially mapped: the first sub-cluster, then the others
+  /// (at the spatial edge only the active ones, the last maybe partial).
+  /// `perSubCluster(firstPE, edgeEdgePE)`; `others` counts the non-first
+  /// sub-clusters when the step is not at the edge.
+  template <typename Fn>
+  int64_t sumOverSubClusters(unsigned level, const SpatialInfo &sp,
+                             Fn perSubCluster, int64_t others,
+                             bool edgeEdgeFirst = true) const;
+
+  int64_t peMappedVolume(unsigned level, TensorClass t, const Case &c,
+                         bool firstPE, bool edgeEdgePE) const;
+  int64_t peIngressVolume(unsigned level, TensorClass t, const Case &c,
+                          bool firstPE, bool edgeEdgePE) const;
+  int64_t peEgressVolume(unsigned level, const Case &c, bool partialSums,
+                         bool firstPE, bool edgeEdgePE,
+                         bool reuseAtEdge = true) const;
+  int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
+  int64_t spatialEgress(unsigned level, const Case &c) const;
+  int64_t criticalPathPartialSums(unsigned level, const Case &c) const;
+  int64_t outputMappingSize(unsigned level, const Case &c,
+                            bool partialSums) const;
+  int64_t mappedVolume(unsigned level, TensorClass t) const;
+  DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
+  void updateBufferSizes(unsigned level, const DimTable &dims, const Case &c,
+                         LevelResult &result) const;
+
+  Problem p;
+  llvm::SmallVector<Cluster, 3> clusters;
+  const CheckedMath &math;
+  llvm::SmallVector<ChunkSizes, 3> chunks;
+  /// Inner levels see few distinct sub-cluster shapes: analyze each once.
+  std::map<std::pair<unsigned, std::array<int64_t, kNumDims>>, LevelResult>
+      memo;
+};
+
+int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
+  if (!p.isWindowed(var))
+    return 1;
+  Dim window = Problem::windowOf(var);
+  int w = cluster.find(window);
+  return w >= 0 ? cluster.maps[w].size : cluster.dims[window];
+}
+
+ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
+  ChunkSizes s;
+  for (const Map &m : cluster.maps) {
+    unsigned v = idx(m.var);
+    int64_t dim = cluster.dims[m.var];
+    int64_t steady = std::max<int64_t>(0, (dim - m.size) / m.ofs);
+    // steady * ofs <= dim: compare without adding the (unbounded) size.
+    int64_t beforeLast = dim - steady * m.ofs;
+    bool hasEdge = m.size < beforeLast || m.size > dim;
+    s.mapped[v] = m.size;
+    s.unique[v] = std::min(m.size, m.ofs);
+    if (!m.spatial && dim <= m.size)
+      s.unique[v] = 0; // unrolled in time: nothing new per step
+    int64_t edgeSize = beforeLast - m.ofs;
+    if (edgeSize < 0)
+      edgeSize = dim;
+    // MAESTRO: a map larger than its dimension holds dim - offset of it, not
+    // all of it. Kept: its figures depend on it (at the top level that is
+    // fewer MACs than the layer has; at an inner level an empty chunk makes
+    // the sub-cluster's compute free). Where the top level's chunk cannot
+    // hold one output (narrower than the window, or empty), MAESTRO's layer
+    // has no MACs at all and costs 0 cycles (ResNeXt50_yxp_os.m's FC1000):
+    // deviate there, the chunk holds the dimension.
+    if (isTop && m.size > dim && edgeSize < minOutputChunk(cluster, m.var))
+      edgeSize = dim;
+    s.mappedEdge[v] = hasEdge ? edgeSize : m.size;
+    s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);
+  }
+  if (!p.hasWindows)
+    return s;
+  for (const Map &m : cluster.maps) {
+    if (!p.isWindowed(m.var))
+      continue;
+    Dim window = Problem::windowOf(m.var);
+    unsigned out = idx(Problem::outputOf(m.var)), in = idx(m.var);
+    s.mapped[out] = s.mapped[in] - s.mapped[idx(window)] + 1;
+    s.unique[out] = std::min(m.ofs, m.size);
+    s.mappedEdge[out] = s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1;
+    s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
+  }
+  return s;
+}
+
+llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
+                                              const DimTable &dims) const {
+  // The states each map goes through.
+  llvm::SmallVector<llvm::SmallVector<IterState, 3>, 12> perMap;
+  for (const Map &m : cluster.maps) {
+    llvm::SmallVector<IterState, 3> states;
+    int64_t dim = dims[m.var];
+    if (!m.spatial) {
+      IterState init;
+      init.unrolled = dim <= m.size;
+      init.initEdge = dim < m.size;
+      states.push_back(init);
+      int64_t steady = (dim - m.size) / m.ofs;
+      if (m.size < dim && steady > 0)
+        states.push_back({Position::Steady, steady, false, false, false});
+      if (!init.initEdge && m.size < dim - steady * m.ofs)
+        states.push_back({Position::Edge, 1, false, false, false});
+    } else {
+      int64_t n = cluster.numSub;
+      int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
+      IterState init;
+      init.unrolled = dim <= coverage;
+      init.initEdge = dim < coverage;
+      init.spEdgeEdge = init.initEdge;
+      states.push_back(init);
+      if (!init.unrolled) {
+        // dim > coverage from here on: nothing below exceeds a few dims.
+        int64_t round = m.ofs * n;
+        int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
+        if (steady > 0)
+          states.push_back({Position::Steady, steady, false, false, false});
+        if ((steady + 1) * round + coverage > dim &&
+            steady * round + coverage != dim) {
+          int64_t remaining = dim - (steady + 1) * round;
+          int64_t active =
+              remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
+          bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
+          states.push_back({Position::Edge, 1, false, false, edgeEdge});
+        }
+      }
+    }
+    perMap.push_back(std::move(states));
+  }
+  // Every combination, in MAESTRO's order, which the off-chip bandwidth
+  // depends on (it keeps a running maximum, halved after every case).
+  // MAESTRO: map i's state advances on the cases whose index is a multiple of
+  // the number of combinations of the maps inside it, after the case has
+  // used it. That visits every combination once, the all-init one first,
+  // but is an odometer shifted by one on every outer map.
+  size_t numMaps = perMap.size();
+  llvm::SmallVector<int64_t, 12> period(numMaps, 1);
+  int64_t numCases = 1;
+  for (size_t i = numMaps; i-- > 0;) {
+    period[i] = numCases;
+    numCases *= static_cast<int64_t>(perMap[i].size());
+  }
+  llvm::SmallVector<Case, 64> cases;
+  llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
+  for (int64_t k = 0; k < numCases; ++k) {
+    Case c;
+    for (auto [i, states] : llvm::enumerate(perMap)) {
+      const IterState &state = states[choice[i]];
+      c.states.push_back(state);
+      c.occurrences = math.mul(c.occurrences, state.occurrences);
+      if (state.pos != Position::Init)
+        c.changing = static_cast<int>(i);
+      if (k % period[i] == 0)
+        choice[i] = (choice[i] + 1) % states.size();
+    }
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+Analysis::SpatialInfo Analysis::spatialOf(unsigned level, TensorClass t,
+                                          const Case &c) const {
+  SpatialInfo info;
+  for (unsigned i : clusters[level].spatialOf[static_cast<unsigned>(t)]) {
+    info.mapped = true;
+    info.state = c.states[i];
+    info.edge |= c.states[i].isEdge();
+  }
+  return info;
+}
+
+template <typename Fn>
+int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
+                                     Fn perSubCluster, int64_t others,
+                                     bool edgeEdgeFirst) const {
+  const Cluster &cluster = clusters[level];
+  if (!sp.edge)
+    return math.add(perSubCluster(true, false),
+                    math.mul(others, perSubCluster(false, false)));
+  bool edgeEdge = sp.state.spEdgeEdge;
+  int64_t ret = perSubCluster(true, cluster.numEdgeSub == 1 && edgeEdge);
+  if (cluster.numEdgeSub > 1) {
+    int64_t ee = edgeEdge ? 1 : 0;
+    int64_t full = std::max<int64_t>(cluster.numEdgeSub - ee - 1, 0);
+    ret = math.add(ret, math.mul(full, perSubCluster(!edgeEdgeFirst, false)));
+    ret = math.add(ret, math.mul(ee, perSubCluster(false, true)));
+  }
+  return ret;
+}
+
+int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
+                                 bool firstPE, bool edgeEdgePE) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  int64_t ret = 1;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    if (!p.coupled(t, m.var))
+      continue;
+    const IterState &st = c.states[i];
+    unsigned v = idx(m.var);
+    if (!m.spatial) {
+      ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
+    } else if (st.isEdge()) {
+      if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
+        ret = math.mul(ret, s.mappedEdge[v]);
+      else if (cluster.numEdgeSub > 1)
+        ret = math.mul(ret, edgeEdgePE ? s.mappedEdge[v] : s.mapped[v]);
+    } else {
+      ret = math.mul(ret, s.mapped[v]);
+    }
+  }
+  return ret;
+}
+
+int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
+                                  bool firstPE, bool edgeEdgePE) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  int changing = c.changing;
+  if (changing == -1)
+    return peMappedVolume(level, t, c, firstPE, edgeEdgePE);
+  // A coupled map inside the changing one that is still at its first,
+  // rolled position restarts the tensor: no temporal reuse.
+  bool restarted = false;
+  for (auto [i, m] : llvm::enumerate(cluster.maps))
+    if (static_cast<int>(i) > changing && c.states[i].pos == Position::Init &&
+        p.coupled(t, m.var) && !c.states[i].unrolled)
+      restarted = true;
+
+  bool tensorChanges = false;
+  int64_t ret = 1;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    if (!p.coupled(t, m.var))
+      continue;
+    const IterState &st = c.states[i];
+    unsigned v = idx(m.var);
+    bool isChanging = static_cast<int>(i) == changing;
+    bool isReset = static_cast<int>(i) > changing;
+    tensorChanges |= isChanging;
+    if (!m.spatial) {
+      if (st.pos == Position::Init)
+        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
+      else if (isChanging && !restarted)
+        ret = math.mul(ret, std::max<int64_t>(s.unique[v], 1));
+      else
+        ret = math.mul(ret, s.mapped[v]);
+      continue;
+    }
+    int64_t mapped = edgeEdgePE ? s.mappedEdge[v] : s.mapped[v];
+    int64_t unique = edgeEdgePE ? s.uniqueEdge[v] : s.unique[v];
+    if (firstPE)
+      ret = math.mul(ret, mapped);
+    else if (st.pos == Position::Init)
+      ret = math.mul(ret, isReset ? unique : mapped);
+    else
+      ret = math.mul(ret, (!restarted && isChanging) ? unique : mapped);
+  }
+  return tensorChanges ? ret : 0;
+}
+
+int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
+                                 const Case &c) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, t, c);
+  if (!p.multicast) {
+    // MAESTRO ignores its multicast flag (it is always on). Without
+    // multicast every active sub-cluster receives its whole chunk: no
+    // spatial reuse, and shared data is sent once per receiver.
+    int64_t receivers = sp.edge ? cluster.numEdgeSub : cluster.numSub;
+    int spatial = cluster.firstSpatial();
+    if (!sp.mapped && c.states[spatial].isEdge())
+      receivers = cluster.numEdgeSub;
+    return math.mul(receivers, peIngressVolume(level, t, c, true, false));
+  }
+  if (!sp.mapped)
+    return peIngressVolume(level, t, c, true, false);
+  return sumOverSubClusters(
+      level, sp,
+      [&](bool first, bool edgeEdge) {
+        return peIngressVolume(level, t, c, first, edgeEdge);
+      },
+      cluster.numSub - 1);
+}
+
+int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
+                                 bool partialSums, bool firstPE,
+                                 bool edgeEdgePE, bool reuseAtEdge) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  auto spatialFactor = [&](const IterState &st, unsigned v, unsigned edgeV,
+                           bool initEdgeEdgeUsesUnique) -> int64_t {
+    int64_t uniqueOrOne = s.unique[v] != 0 ? s.unique[v] : 1;
+    switch (st.pos) {
+    case Position::Init:
+      if (st.isEdge() && edgeEdgePE) {
+        if (cluster.numEdgeSub == 1)
+          return s.mappedEdge[v];
+        return initEdgeEdgeUsesUnique ? s.uniqueEdge[v] : s.mappedEdge[v];
+      }
+      return firstPE ? s.mapped[v] : uniqueOrOne;
+    case Position::Steady:
+      return firstPE ? s.mapped[v] : uniqueOrOne;
+    case Position::Edge:
+      if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
+        return s.mappedEdge[edgeV];
+      if (cluster.numEdgeSub > 1)
+        return edgeEdgePE ? s.uniqueEdge[v]
+               : firstPE  ? s.mapped[v]
+                          : uniqueOrOne;
+      return 1;
+    }
+    return 1;
+  };
+
+  int64_t ret = 1;
+  const Vars &outVars = p.tensors[static_cast<unsigned>(TensorClass::Output)];
+  if (partialSums) {
+    // The reduction the sub-clusters do: every map not of the output.
+    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+      if (p.coupled(TensorClass::Output, m.var))
+        continue;
+      unsigned v = idx(m.var);
+      const IterState &st = c.states[i];
+      if (!m.spatial)
+        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
+      else
+        ret = math.mul(ret, spatialFactor(st, v, v, /*initEdgeEdgeUsesUnique=*/false));
+    }
+  }
+  for (Dim var : outVars) {
+    int i = cluster.find(var);
+    if (i < 0)
+      continue;
+    const Map &m = cluster.maps[i];
+    const IterState &st = c.states[i];
+    unsigned actual = idx(p.isWindowed(var) ? Problem::outputOf(var) : var);
+    if (!m.spatial) {
+      switch (st.pos) {
+      case Position::Init:
+        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual]);
+        break;
+      case Position::Steady:
+        ret = math.mul(ret, s.mapped[actual]);
+        break;
+      case Position::Edge:
+        ret = math.mul(ret, s.mappedEdge[actual]);
+        break;
+      }
+    } else {
+      // MAESTRO: at the spatial edge of a single edge cluster it reads the
+      // input-coordinate size (Y, not Y').
+      ret = math.mul(ret, spatialFactor(st, actual, idx(var), reuseAtEdge));
+    }
+  }
+  return ret;
+}
+
+int64_t Analysis::spatialEgress(unsigned level, const Case &c) const {
+  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
+  if (!sp.mapped)
+    return peEgressVolume(level, c, false, true, false);
+  return sumOverSubClusters(
+      level, sp,
+      [&](bool first, bool edgeEdge) {
+        return peEgressVolume(level, c, false, first, edgeEdge);
+      },
+      clusters[level].numSub - 1);
+}
+
+int64_t Analysis::criticalPathPartialSums(unsigned level, const Case &c) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
+  if (!sp.mapped || !sp.edge)
+    return peEgressVolume(level, c, true, true, false);
+  return peEgressVolume(level, c, true, true,
+                        cluster.numEdgeSub == 1 && sp.state.spEdgeEdge);
+}
+
+int64_t Analysis::outputMappingSize(unsigned level, const Case &c,
+                                    bool partialSums) const {
+  const Cluster &cluster = clusters[level];
+  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
+  if (partialSums) {
+    // MAESTRO: for partial sums any spatial map counts, the last one wins.
+    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+      if (!m.spatial)
+        continue;
+      sp.mapped = true;
+      sp.state = c.states[i];
+      sp.edge |= c.states[i].isEdge();
+    }
+  }
+  if (!sp.mapped)
+    return math.mul(cluster.numSub,
+                    peEgressVolume(level, c, partialSums, true, false));
+  // Every sub-cluster holds a full chunk (the first's); at the edge the
+  // full ones count as first ones, and the partial one keeps its chunk
+  // without the edge's reuse.
+  return sumOverSubClusters(
+      level, sp,
+      [&](bool first, bool edgeEdge) {
+        return peEgressVolume(level, c, partialSums, first || !edgeEdge,
+                              edgeEdge, /*reuseAtEdge=*/first);
+      },
+      cluster.numSub - 1, /*edgeEdgeFirst=*/false);
+}
+
+int64_t Analysis::mappedVolume(unsigned level, TensorClass t) const {
+  int64_t ret = 1;
+  for (Dim var : p.tensors[static_cast<unsigned>(t)])
+    if (clusters[level].find(var) >= 0)
+      ret = math.mul(ret, chunks[level].mapped[idx(var)]);
+  return ret;
+}
+
+DimTable Analysis::subClusterDims(unsigned level, const Case &c,
+                                  bool edgeEdge) const {
+  const Cluster &cluster = clusters[level];
+  const ChunkSizes &s = chunks[level];
+  DimTable ret;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    const IterState &st = c.states[i];
+    unsigned v = idx(m.var);
+    int64_t size;
+    if (!m.spatial) {
+      size = st.isEdge() ? s.mappedEdge[v] : s.mapped[v];
+    } else if (st.pos == Position::Steady ||
+               (st.pos == Position::Init && !st.isEdge())) {
+      size = s.mapped[v];
+    } else {
+      size =
+          (cluster.numEdgeSub == 1 || edgeEdge) ? s.mappedEdge[v] : s.mapped[v];
+    }
+    ret.add(m.var, size);
+  }
+  if (p.hasWindows)
+    for (const Map &m : cluster.maps)
+      if (p.isWindowed(m.var))
+        ret.add(Problem::outputOf(m.var),
+                ret[m.var] - ret[Problem::windowOf(m.var)] + 1);
+  return ret;
+}
+
+void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
+                                 const Case &c, LevelResult &result) const {
+  constexpr int64_t kDoubleBuffer = 2;
+  for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
+    unsigned ti = static_cast<unsigned>(t);
+    int64_t size = 1;
+    for (Dim var : p.tensors[ti])
+      size = math.mul(size, dims.contains(var) ? dims[var] : 1);
+    result.upSize[ti] = math.add(
+        result.upSize[ti], math.mul(spatialIngress(level, t, c), kDoubleBuffer));
+    result.upWrite[ti] = size;
+    result.downSize[ti] = math.add(
+        result.downSize[ti], math.mul(kDoubleBuffer, mappedVolume(level, t)));
+  }
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+  int64_t size = 1;
+  for (Dim var : p.tensors[out]) {
+    if (p.isWindowed(var))
+      size = math.mul(size, dims[var] - dims[Problem::windowOf(var)] + 1);
+    else
+      size = math.mul(size, dims.contains(var) ? dims[var] : 1);
+  }
+  result.upSize[out] = math.mul(kDoubleBuffer, spatialEgress(level, c));
+  result.upRead[out] = size;
+  result.downSize[out] =
+      math.mul(kDoubleBuffer, mappedVolume(level, TensorClass::Output));
+}
+
+void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
+                            llvm::SmallVectorImpl<LevelResult> &results) {
+  const Cluster &cluster = clusters[level];
+  unsigned numLevels = clusters.size();
+  LevelResult result;
+  result.ingress.min = result.egress.min = result.compute.min =
+      std::numeric_limits<int64_t>::max();
+  int64_t totalOccurrences = 0;
+  int64_t numActive = cluster.numSub;
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+
+  llvm::SmallVector<Case, 64> cases = casesOf(cluster, dims);
+  // MAESTRO sizes the buffers on its first case, but its case counter only
+  // advances past cases that compute: each case without partial sums before
+  // the first one that has some sizes them again, and the input and filter
+  // sizes add up.
+  bool sized = false;
+  for (const Case &c : cases) {
+    if (!sized)
+      updateBufferSizes(level, dims, c, result);
+    int64_t occ = c.occurrences;
+
+    int64_t egress = spatialEgress(level, c);
+    int64_t macs = outputMappingSize(level, c, /*partialSums=*/true);
+    // Adds occurrences x per-step count to a running total.
+    auto accumulate = [&](int64_t &total, int64_t perStep) {
+      total = math.add(total, math.mul(occ, perStep));
+    };
+    // A window chunk narrower than its window (a strided edge, section 1 of
+    // docs/CostModel.md) has a negative output extent: MAESTRO adds those
+    // negative outputs to the output counts, which can go negative. Such a
+    // case writes no outputs.
+    accumulate(result.upWrite[out], std::max<int64_t>(egress, 0));
+    accumulate(result.downWrite[out], std::max<int64_t>(macs, 0));
+    accumulate(result.downRead[out], std::max<int64_t>(macs, 0));
+    int64_t partialSums = criticalPathPartialSums(level, c);
+    if (partialSums <= 0)
+      continue;
+    sized = true;
+
+    int64_t ingress = 0;
+    for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
+      unsigned ti = static_cast<unsigned>(t);
+      int64_t traffic = spatialIngress(level, t, c);
+      ingress = math.add(ingress, traffic);
+      accumulate(result.upRead[ti], traffic);
+      // MAESTRO: L1 writes track the L2 reads of the same tensor.
+      result.downWrite[ti] = result.upRead[ti];
+      accumulate(result.downRead[ti], macs);
+    }
+    result.arithmeticIntensity =
+        static_cast<double>(macs) / static_cast<double>(ingress);
+
+    // The computation: the slowest sub-cluster, or the PE's partial sums.
+    int64_t computeDelay = 0;
+    llvm::SmallVector<LevelResult, 2> subs;
+    int sp = cluster.firstSpatial();
+    const IterState &spState = c.states[sp];
+    numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
+    if (level + 1 < numLevels) {
+      auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
+        DimTable subDims = subClusterDims(level, c, edgeEdge);
+        auto key = std::make_pair(level + 1, subDims.size);
+        auto cached = memo.find(key);
+        if (cached == memo.end()) {
+          analyzeLevel(level + 1, subDims, results);
+          cached = memo.emplace(key, results.back()).first;
+        }
+        LevelResult sub = cached->second;
+        sub.spatialOccurrences = spatialOccurrences;
+        subs.push_back(sub);
+      };
+      if (spState.isEdge() && spState.spEdgeEdge) {
+        runSub(true, 1);
+        if (cluster.numEdgeSub - 1 > 0)
+          runSub(false, cluster.numEdgeSub - 1);
+      } else {
+        runSub(false, spState.isEdge() ? cluster.numEdgeSub : cluster.numSub);
+      }
+      for (const LevelResult &sub : subs)
+        computeDelay = std::max(computeDelay, sub.runtime);
+    } else {
+      computeDelay = CheckedMath::ceilDiv(partialSums, p.simdLanes);
+    }
+
+    int64_t ingressDelay = nocDelay(ingress);
+    int64_t egressDelay = nocDelay(egress);
+    int64_t step = c.allInit()
+                       ? math.add(computeDelay, ingressDelay)
+                       : std::max({egressDelay, computeDelay, ingressDelay});
+    // MAESTRO divides by the compute delay before guarding it against zero
+    // (and dies there on row-stationary mappings); guard first.
+    int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
+    if (level == 0) {
+      int64_t inputs =
+          math.add(result.upSize[static_cast<unsigned>(TensorClass::Input)],
+                   result.upSize[static_cast<unsigned>(TensorClass::Filter)]);
+      int64_t outBuf = result.upSize[out] / p.offchipBandwidth;
+      int64_t inBuf = inputs / p.offchipBandwidth;
+      step = std::max({inBuf / 2, step, outBuf / 2});
+      result.offchipBw =
+          std::max(result.offchipBw, result.upSize[out] / safeCompute);
+      result.offchipBw = std::max(result.offchipBw, inputs / safeCompute);
+      // MAESTRO: halved once per case, not once.
+      result.offchipBw /= 2;
+    }
+    accumulate(result.runtime, step);
+    accumulate(result.computations, macs);
+
+    double activeUnits = 0;
+    for (const LevelResult &sub : subs)
+      activeUnits += sub.avgActive * sub.spatialOccurrences;
+    if (activeUnits == 0)
+      activeUnits = static_cast<double>(numActive);
+    result.avgActive += activeUnits * occ;
+
+    result.peakBw =
+        std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
+    // MAESTRO divides the whole step's traffic in integers.
+    result.avgBw += static_cast<double>(
+        math.mul(occ, std::max(ingress, egress)) / safeCompute);
+    result.ingress.avg += static_cast<double>(math.mul(occ, ingressDelay));
+    result.egress.avg += static_cast<double>(math.mul(occ, egressDelay));
+    result.compute.avg += static_cast<double>(math.mul(occ, safeCompute));
+    result.ingress.min = std::min(result.ingress.min, ingressDelay);
+    result.egress.min = std::min(result.egress.min, egressDelay);
+    result.compute.min = std::min(result.compute.min, safeCompute);
+    result.ingress.max = std::max(result.ingress.max, ingressDelay);
+    result.egress.max = std::max(result.egress.max, egressDelay);
+    result.compute.max = std::max(result.compute.max, safeCompute);
+    totalOccurrences = math.add(totalOccurrences, occ);
+  }
+  if (totalOccurrences > 0) {
+    double n = static_cast<double>(totalOccurrences);
+    result.avgBw /= n;
+    result.avgActive /= n;
+    result.ingress.avg /= n;
+    result.egress.avg /= n;
+    result.compute.avg /= n;
+  }
+  results.push_back(result);
+}
+
+/// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,
+/// GEMM); `batch` adds N to input and output. MAESTRO's GEMM has neither
+/// batch nor groups; ours couples a batch of matrix products (G, from
+/// linalg.batch_matmul) to all three operands, and N (and X, a second row
+/// dimension) to input and output.
+Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
+                    const HardwareConfig &hw, const CheckedMath &math) {
+  Problem p;
+  p.kind = kind;
+  p.hasWindows = kind != CostLayerKind::Gemm;
+  auto &in = p.tensors[static_cast<unsigned>(TensorClass::Input)];
+  auto &w = p.tensors[static_cast<unsigned>(TensorClass::Filter)];
+  auto &out = p.tensors[static_cast<unsigned>(TensorClass::Output)];
+  bool batch = shape.size(Dim::N) > 1;
+  switch (kind) {
+  case CostLayerKind::Conv:
+    in = {Dim::C, Dim::Y, Dim::X};
+    w = {Dim::K, Dim::C, Dim::R, Dim::S};
+    out = {Dim::K, Dim::Y, Dim::X};
+    break;
+  case CostLayerKind::Depthwise:
+    in = {Dim::G, Dim::Y, Dim::X};
+    w = {Dim::G, Dim::R, Dim::S};
+    out = {Dim::G, Dim::Y, Dim::X};
+    // MAESTRO's DSCONV has one output channel per input channel; a channel
+    // multiplier (K > 1) gives each group K filters and K outputs.
+    if (shape.size(Dim::K) > 1) {
+      w.insert(w.begin() + 1, Dim::K);
+      out.insert(out.begin() + 1, Dim::K);
+    }
+    break;
+  case CostLayerKind::Grouped:
+    in = {Dim::G, Dim::C, Dim::Y, Dim::X};
+    w = {Dim::G, Dim::K, Dim::C, Dim::R, Dim::S};
+    out = {Dim::G, Dim::K, Dim::C, Dim::Y, Dim::X};
+    break;
+  case CostLayerKind::Gemm:
+    in = {Dim::Y, Dim::C};
+    w = {Dim::C, Dim::K};
+    out = {Dim::Y, Dim::K};
+    // X > 1 is a second row dimension of A and C (M = Y * X).
+    if (shape.size(Dim::X) > 1) {
+      in.insert(in.begin() + 1, Dim::X);
+      out.insert(out.begin() + 1, Dim::X);
+    }
+    if (shape.size(Dim::G) > 1) {
+      in.insert(in.begin(), Dim::G);
+      w.insert(w.begin(), Dim::G);
+      out.insert(out.begin(), Dim::G);
+    }
+    break;
+  }
+  if (batch) {
+    in.insert(in.begin(), Dim::N);
+    out.insert(out.begin(), Dim::N);
+  }
+  for (unsigned t = 0; t < kNumTensorClasses; ++t)
+    for (Dim d : p.tensors[t])
+      p.couplingMask[t] |= uint16_t(1) << idx(d);
+  // MAESTRO's name order: C G K N R S X Y for convolutions; for GEMMs its
+  // K, M, N are our C, Y, K.
+  static constexpr Dim kConvOrder[] = {Dim::C, Dim::G, Dim::K, Dim::N,
+                                       Dim::R, Dim::S, Dim::X, Dim::Y};
+  static constexpr Dim kGemmOrder[] = {Dim::C, Dim::Y, Dim::K,
+                                       Dim::X, Dim::G, Dim::N};
+  for (Dim d : p.hasWindows ? llvm::ArrayRef<Dim>(kConvOrder)
+                            : llvm::ArrayRef<Dim>(kGemmOrder))
+    if (llvm::is_contained(in, d) || llvm::is_contained(w, d))
+      p.inputVars.push_back(d);
+  p.stride = shape.stride;
+  p.simdLanes = hw.simdLanes;
+  p.nocBandwidth = hw.nocBandwidth;
+  // MAESTRO charges one hop of one cycle per transfer whatever its options
+  // say (hence our defaults); ours follow the hardware.
+  p.nocZeroLoadDelay = math.mul(hw.nocHops, hw.hopLatency);
+  p.multicast = hw.multicast;
+  p.offchipBandwidth = hw.offchipBandwidth;
+  return p;
+}
+
+} // namespace
+
+llvm::Expected<CostReport>
+accel_test::referenceEvaluateCost(CostLayerKind kind, const LayerShape &shape,
+                          llvm::ArrayRef<Directive> directives,
+                          const HardwareConfig &hw) {
+  if (llvm::Error err = shape.validate())
+    return std::move(err);
+  if (llvm::Error err = hw.validate())
+    return std::move(err);
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(directives, shape, hw.numPEs);
+  if (!bound)
+    return bound.takeError();
+  CheckedMath math;
+  Problem p = makeProblem(kind, shape, hw, math);
+
+  // Dimensions of the whole layer. MAESTRO's sizes have no padding: count
+  // padded rows and columns as input, which keeps the output size.
+  DimTable top;
+  for (Dim d : kSizedDims)
+    top.add(d, shape.size(d));
+  top.size[idx(Dim::Y)] += shape.padding[0] + shape.padding[1];
+  top.size[idx(Dim::X)] += shape.padding[2] + shape.padding[3];
+  top.add(Dim::OY, shape.outputRows());
+  top.add(Dim::OX, shape.outputCols());
+
+  // 1. Normalize every level.
+  llvm::SmallVector<Cluster, 3> clusters;
+  int64_t clusterProduct = 1;
+  for (const BoundLevel &level : llvm::drop_begin(bound->levels))
+    clusterProduct *= level.numSubUnits;
+  DimTable dims = top;
+  const llvm::SmallVector<Map, 12> *upper = nullptr;
+  for (auto [li, level] : llvm::enumerate(bound->levels)) {
+    Cluster cluster;
+    cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
+    for (const BoundMap &bm : level.maps) {
+      // A top-level map on input rows (columns) narrower than the filter
+      // window: no chunk holds a whole window, so nothing could be computed
+      // (MAESTRO reports 0 MACs and 0 cycles). Inner levels may split the
+      // window over PEs (row stationary maps R and X by 1 per PE): the MACs
+      // are counted above them.
+      if (li == 0 && p.isWindowed(bm.dim)) {
+        Dim window = Problem::windowOf(bm.dim);
+        const BoundMap *windowMap = level.find(window);
+        int64_t windowSize =
+            windowMap ? windowMap->requestedSize : dims[window];
+        if (bm.requestedSize < windowSize)
+          return fail(llvm::formatv(
+              "directive #{0} ({1}) maps {2} of {3}, narrower than the "
+              "{4}-wide filter window ({5}): no chunk holds a whole window, "
+              "so nothing would be computed; map at least {4}, or map {6} "
+              "(output coordinates)",
+              bm.directiveIndex, describe(directives[bm.directiveIndex]),
+              bm.requestedSize, stringifyDim(bm.dim), windowSize,
+              stringifyDim(window), stringifyDim(Problem::outputOf(bm.dim))));
+      }
+      cluster.maps.push_back(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
+                                 bm.requestedSize, bm.offset});
+    }
+    // Output-coordinate maps become input maps spanning their windows.
+    for (Map &m : cluster.maps) {
+      if (!isOutputDim(m.var))
+        continue;
+      Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
+      int w = cluster.find(window);
+      int64_t windowSize = w >= 0 ? cluster.maps[w].size : dims[window];
+      m.var = in;
+      m.size = math.add(m.size, windowSize - 1);
+    }
+    // Inherit the upper level's maps this level does not name (in front).
+    if (upper)
+      for (const Map &um : *upper)
+        if (cluster.find(um.var) < 0)
+          cluster.maps.insert(cluster.maps.begin(),
+                              Map{um.var, false, um.size, um.ofs});
+    // Map the rest of the input and filter dimensions whole.
+    for (Dim var : p.inputVars)
+      if (cluster.find(var) < 0 && dims.contains(var))
+        cluster.maps.push_back(Map{var, false, dims[var], dims[var]});
+    // Strided windows move by the stride.
+    bool isTop = li == 0;
+    for (Map &m : cluster.maps) {
+      if (!p.isWindowed(m.var))
+        continue;
+      int64_t stride = p.stride[m.var == Dim::Y ? 0 : 1];
+      int64_t window = top[Problem::windowOf(m.var)];
+      if (stride == 1 || m.size < window)
+        continue;
+      int64_t outputs = (m.size - window) / stride + 1;
+      m.size = math.add(outputs * std::min(stride, window),
+                        std::max<int64_t>(window - stride, 0));
+      m.ofs = math.mul(outputs, (!isTop && window < stride) ? window : stride);
+    }
+    cluster.dims = dims;
+    if (cluster.firstSpatial() < 0)
+      return fail(llvm::formatv("cluster level {0} has no spatial map", li));
+    // Sub-clusters at the spatial edge (MAESTRO's cluster-unit analysis).
+    const Map &sp = cluster.maps[cluster.firstSpatial()];
+    int64_t spDim = dims[sp.var], n = cluster.numSub;
+    int64_t full = CheckedMath::spanOf(sp.size, sp.ofs, n);
+    if (spDim > full) {
+      int64_t steady = ((spDim - sp.size) / sp.ofs + 1) / n - 1;
+      int64_t remaining = spDim - (steady + 1) * sp.ofs * n;
+      cluster.numEdgeSub =
+          remaining < sp.size ? 1 : (remaining - sp.size) / sp.ofs + 1;
+    } else if (spDim > sp.size) {
+      cluster.numEdgeSub = (spDim - sp.size) / sp.ofs + 1;
+      if (sp.ofs * (cluster.numEdgeSub - 1) + sp.size < spDim)
+        ++cluster.numEdgeSub;
+    } else {
+      cluster.numEdgeSub = 1;
+    }
+    clusters.push_back(std::move(cluster));
+    upper = &clusters.back().maps;
+
+    // The next level works inside one chunk of this one.
+    DimTable lower;
+    for (Dim var : p.inputVars) {
+      int i = clusters.back().find(var);
+      if (i >= 0)
+        lower.add(var, std::min(clusters.back().maps[i].size, dims[var]));
+    }
+    if (p.hasWindows)
+      for (Dim var : {Dim::Y, Dim::X})
+        if (lower.contains(var))
+          lower.add(Problem::outputOf(var),
+                    (lower[var] - lower[Problem::windowOf(var)]) /
+                            p.stride[var == Dim::Y ? 0 : 1] +
+                        1);
+    dims = lower;
+  }
+
+  // 2-4. Analyze from the top; inner levels run once per outer case.
+  Analysis analysis(p, clusters, math);
+  llvm::SmallVector<LevelResult, 8> results;
+  analysis.analyzeLevel(0, clusters.front().dims, results);
+  const LevelResult &topResult = results.back();
+  const LevelResult &innermost = results.front();
+
+  CostReport report;
+  report.runtime = topResult.runtime;
+  report.numMACs = topResult.computations;
+  report.throughput =
+      report.runtime ? static_cast<double>(report.numMACs) / report.runtime : 0;
+  for (unsigned t = 0; t < kNumTensorClasses; ++t) {
+    report.l2.reads[t] = topResult.upRead[t];
+    report.l2.writes[t] = topResult.upWrite[t];
+    report.l1.reads[t] = topResult.downRead[t];
+    report.l1.writes[t] = topResult.downWrite[t];
+    report.reuse[t] = topResult.downWrite[t]
+                          ? static_cast<double>(topResult.downRead[t]) /
+                                static_cast<double>(topResult.downWrite[t])
+                          : 0;
+    report.l2SizeReqOf[t] = math.mul(topResult.upSize[t], hw.elementSize);
+    report.l1SizeReqOf[t] = math.mul(innermost.downSize[t], hw.elementSize);
+    report.l2SizeReq = math.add(report.l2SizeReq, report.l2SizeReqOf[t]);
+    report.l1SizeReq = math.add(report.l1SizeReq, report.l1SizeReqOf[t]);
+  }
+  unsigned in = static_cast<unsigned>(TensorClass::Input);
+  unsigned fl = static_cast<unsigned>(TensorClass::Filter);
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+  auto ratio = [](int64_t a, int64_t b) {
+    return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+  };
+  report.multicastInput = ratio(report.l1.writes[in], report.l2.reads[in]);
+  report.multicastFilter = ratio(report.l1.writes[fl], report.l2.reads[fl]);
+  report.inputSize = report.filterSize = 1;
+  for (Dim var : p.tensors[in])
+    report.inputSize = math.mul(report.inputSize, top[var]);
+  for (Dim var : p.tensors[fl])
+    report.filterSize = math.mul(report.filterSize, top[var]);
+  // Access counts near 2^62 each: sum them as reals.
+  double l2Accesses = 0;
+  for (int64_t count : {report.l2.reads[in], report.l2.writes[in],
+                        report.l2.reads[fl], report.l2.writes[fl],
+                        report.l2.writes[out]})
+    l2Accesses += static_cast<double>(count);
+  double l1Accesses = 0;
+  for (unsigned t = 0; t < kNumTensorClasses; ++t)
+    l1Accesses += static_cast<double>(report.l1.reads[t]) +
+                  static_cast<double>(report.l1.writes[t]);
+  report.energy = (l2Accesses * EnergyTable::kL2Access +
+                   l1Accesses * EnergyTable::kL1Access) *
+                  EnergyTable::kMacNanojoules;
+  report.peakNocBw = topResult.peakBw;
+  report.avgNocBw = topResult.avgBw;
+  report.offchipBw = topResult.offchipBw;
+  report.ingress = topResult.ingress;
+  report.egress = topResult.egress;
+  report.compute = topResult.compute;
+  report.avgUtilizedPEs = topResult.avgActive;
+  report.arithmeticIntensity = topResult.arithmeticIntensity;
+  if (math.overflowed())
+    return fail("a figure of this layer's analysis exceeds 64-bit counts "
+                "(2^63 - 1): a map far larger than its dimension sizes the "
+                "buffers by the map, or the hardware's latencies are too "
+                "large");
+  return report;
+}

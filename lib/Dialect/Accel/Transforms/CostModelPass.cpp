@@ -38,8 +38,7 @@ std::string num(double v) {
 std::string num(int64_t v) { return std::to_string(v); }
 
 /// The report columns: MAESTRO's first, in its order and spelling (relied
-/// on), then this project's. Area and power figures of MAESTRO's synthesis
-/// model are not modelled here and are left empty.
+/// on), then this project's.
 Row reportRow(StringRef network, LayerOp layer, const HardwareConfig &hw,
               const CostReport &r) {
   Row row;
@@ -54,8 +53,8 @@ Row reportRow(StringRef network, LayerOp layer, const HardwareConfig &hw,
   add("Throughput (MACs/Cycle)", num(r.throughput));
   add("Throughput Per Energy (GMACs/s*J)",
       num(r.energy > 0 ? r.throughput / r.energy * 1e9 : 0.0));
-  add("Area", "");
-  add("Power", "");
+  add("Area", num(r.areaPower.area));
+  add("Power", num(r.areaPower.power));
   add("NoC BW Req (Elements/cycle)", num(r.peakNocBw));
   add("Avg BW Req", num(r.avgNocBw));
   add("Peak BW Req", num(r.peakNocBw));
@@ -69,10 +68,10 @@ Row reportRow(StringRef network, LayerOp layer, const HardwareConfig &hw,
   add("Num Total Weight Pixels", num(r.filterSize));
   add("Ops/J", num(r.energy > 0 ? r.numMACs / r.energy * 1e9 : 0.0));
   add("Num MACs", num(r.numMACs));
-  add("PE power", "");
-  add("L1 power", "");
-  add("L2 power", "");
-  add("NOC power", "");
+  add("PE power", num(r.areaPower.pePower));
+  add("L1 power", num(r.areaPower.l1Power));
+  add("L2 power", num(r.areaPower.l2Power));
+  add("NOC power", num(r.areaPower.nocPower));
   for (unsigned t = 0; t < kNumTensorClasses; ++t) {
     std::string name = kTensorNames[t];
     add(name + " l1 read", num(r.l1.reads[t]));

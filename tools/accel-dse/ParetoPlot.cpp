@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <vector>
 
@@ -85,8 +86,9 @@ std::string tickLabel(double v) {
     v /= 1000;
     ++i;
   }
-  return llvm::formatv("{0}{1}", llvm::formatv("{0:g3}", v).str(), suffixes[i])
-      .str();
+  char text[16];
+  std::snprintf(text, sizeof(text), "%.3g%s", v, suffixes[i]);
+  return text;
 }
 
 void panel(llvm::raw_ostream &os, double x0, llvm::StringRef xLabel,

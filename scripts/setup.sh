@@ -8,6 +8,8 @@ packages=(
   cmake ninja-build g++ python3
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libcurl4-openssl-dev
+  # accel-dse's MPI sharding (docs/DSE.md).
+  libopenmpi-dev openmpi-bin
   # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer.
   clang-22 libclang-rt-22-dev
   # The case study's charts; the HTML report's test (headless).

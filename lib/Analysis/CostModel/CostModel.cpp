@@ -1174,6 +1174,9 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   report.compute = topResult.compute;
   report.avgUtilizedPEs = topResult.avgActive;
   report.arithmeticIntensity = topResult.arithmeticIntensity;
+  report.areaPower = estimateAreaPower(hw.numPEs, hw.simdLanes,
+                                       hw.nocBandwidth, report.l1SizeReq,
+                                       report.l2SizeReq);
   if (math.overflowed())
     return fail("a figure of this layer's analysis exceeds 64-bit counts "
                 "(2^63 - 1): a map far larger than its dimension sizes the "

@@ -10,6 +10,7 @@
 #ifndef ACCEL_ANALYSIS_COSTMODEL_COSTMODEL_H
 #define ACCEL_ANALYSIS_COSTMODEL_COSTMODEL_H
 
+#include "accel/Analysis/CostModel/AreaPower.h"
 #include "accel/Model/Dataflow.h"
 #include "accel/Model/Hardware.h"
 #include "accel/Model/LayerShape.h"
@@ -64,6 +65,9 @@ struct CostReport {
   int64_t inputSize = 0, filterSize = 0;
   /// Access-count energy in nJ (EnergyTable below).
   double energy = 0;
+  /// MAESTRO's per-layer area and power (AreaPower.h): the hardware's PEs,
+  /// SIMD lanes and NoC bandwidth with this layer's L1 and L2 requirements.
+  AreaPowerReport areaPower;
 };
 
 /// Energy of one access, in units of one MAC's energy, and of one MAC in nJ:

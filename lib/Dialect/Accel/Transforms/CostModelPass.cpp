@@ -46,8 +46,8 @@ constexpr StringLiteral kEnergy = "Activity count-based Energy (nJ)";
 constexpr StringLiteral kMacs = "Num MACs";
 
 /// The report's columns: MAESTRO's first, in its order and spelling (relied
-/// on), then this project's. Area and power figures of MAESTRO's synthesis
-/// model are not modelled here and are left empty.
+/// on), then this project's. Area and power are MAESTRO's synthesis model for
+/// the layer's required buffers (AreaPower.h); over a network the largest.
 std::vector<ReportColumn<LayerResult>> reportColumns() {
   using Total = MetricTotal;
   std::vector<ReportColumn<LayerResult>> columns;
@@ -61,7 +61,6 @@ std::vector<ReportColumn<LayerResult>> reportColumns() {
                       std::function<ReportCell(const LayerResult &)> value) {
     columns.push_back({std::move(m), std::move(value)});
   };
-  auto none = [](const CostReport &) { return ReportCell(); };
   addLayer(metric("Neural Network Name", "", Total::same()),
            [](const LayerResult &l) { return l.network; });
   addLayer(metric("Layer Number", "", Total::label(), true),
@@ -79,8 +78,10 @@ std::vector<ReportColumn<LayerResult>> reportColumns() {
       [](const CostReport &r) {
         return r.energy > 0 ? r.throughput / r.energy * 1e9 : 0.0;
       });
-  add(metric("Area"), none);
-  add(metric("Power"), none);
+  add(metric("Area", "um^2", Total::max()),
+      [](const CostReport &r) { return r.areaPower.area; });
+  add(metric("Power", "mW", Total::max()),
+      [](const CostReport &r) { return r.areaPower.power; });
   add(metric("NoC BW Req (Elements/cycle)", "elements/cycle", Total::max()),
       [](const CostReport &r) { return r.peakNocBw; });
   add(metric("Avg BW Req", "elements/cycle", Total::weightedMean(kRuntime)),
@@ -110,8 +111,14 @@ std::vector<ReportColumn<LayerResult>> reportColumns() {
       });
   add(metric(kMacs, "MACs", Total::sum(), true),
       [](const CostReport &r) { return r.numMACs; });
-  for (const char *name : {"PE power", "L1 power", "L2 power", "NOC power"})
-    add(metric(name), none);
+  add(metric("PE power", "mW", Total::max()),
+      [](const CostReport &r) { return r.areaPower.pePower; });
+  add(metric("L1 power", "mW", Total::max()),
+      [](const CostReport &r) { return r.areaPower.l1Power; });
+  add(metric("L2 power", "mW", Total::max()),
+      [](const CostReport &r) { return r.areaPower.l2Power; });
+  add(metric("NOC power", "mW", Total::max()),
+      [](const CostReport &r) { return r.areaPower.nocPower; });
   for (unsigned t = 0; t < kNumTensorClasses; ++t) {
     std::string name = kTensorNames[t];
     add(metric(name + " l1 read", "elements", Total::sum()),

@@ -243,8 +243,9 @@ TEST(DataflowSearch, NeverWorseThanItsSeeds) {
     options.maxEvaluations = 50; // even with almost no budget
     DataflowSearchResult r =
         searchDataflow(layer.kind, layer.shape, hw, seeds(), options);
-    if (r.bestSeedScore.isValid())
+    if (r.bestSeedScore.isValid()) {
       EXPECT_FALSE(r.bestSeedScore.betterThan(r.score));
+    }
   }
 }
 

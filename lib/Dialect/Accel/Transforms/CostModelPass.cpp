@@ -157,9 +157,7 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
         failedAny = true;
         return;
       }
-      HardwareConfig hw;
-      if (PEArrayAttr target = layer.getTarget())
-        hw = target.getConfig();
+      HardwareConfig hw = getHardwareConfig(layer);
       llvm::Expected<CostReport> report =
           evaluateLayerCost(layer, hw);
       if (!report) {

@@ -3,6 +3,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
+#include "accel/Target/MAERI/IR/MaeriAttributes.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
 #include "Report.h"
 
@@ -179,7 +180,7 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
     SmallVector<LayerOp> unscheduled;
     int64_t scheduled = 0;
     module.walk([&](LayerOp layer) {
-      MaeriScheduleAttr attr = layer.getScheduleAttr();
+      auto attr = dyn_cast_or_null<MaeriScheduleAttr>(layer.getScheduleAttr());
       if (!attr) {
         unscheduled.push_back(layer);
         return;
@@ -215,10 +216,7 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
 
   LogicalResult simulate(LayerOp layer, MaeriScheduleAttr attr,
                          std::vector<Row> &rows) {
-    HardwareConfig hw;
-    if (PEArrayAttr target = layer.getTarget())
-      hw = target.getConfig();
-    llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+    llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
     if (!maeri)
       return layer.emitError() << llvm::toString(maeri.takeError());
     LayerShape shape = layer.getShape();
@@ -235,7 +233,7 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
             !timingOnly, true, 0.0, isa<FloatType>(outType.getElementType())};
     // The dataflow-level figure for the same machine, for comparison only.
     if (layer.getDataflowAttr()) {
-      llvm::Expected<CostReport> cost = evaluateLayerCost(layer, hw);
+      llvm::Expected<CostReport> cost = evaluateLayerCost(layer, maeri->getHardware());
       if (cost)
         row.maestroCycles = cost->runtime;
       else

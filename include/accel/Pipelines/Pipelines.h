@@ -20,36 +20,36 @@ namespace mlir::accel {
 /// hardware (accel-set-target's; none keeps the module's `accel.target`).
 template <typename Derived>
 struct AccelPipelineOptionsBase : public PassPipelineOptions<Derived> {
-  detail::PassOptions::Option<std::string> dataflow{
+  ::mlir::detail::PassOptions::Option<std::string> dataflow{
       *this, "dataflow",
       llvm::cl::desc("The dataflow of every layer: a library name or alias "
                      "(nvdla, rs, ...), `search` (accel-search-dataflow), or "
                      "`keep` (the layers' own)"),
       llvm::cl::init("nvdla")};
-  detail::PassOptions::Option<std::string> report{
+  ::mlir::detail::PassOptions::Option<std::string> report{
       *this, "report",
       llvm::cl::desc("Write the report: a .csv or .json path, or - for CSV "
                      "on standard output")};
-  detail::PassOptions::Option<std::string> hwFile{
+  ::mlir::detail::PassOptions::Option<std::string> hwFile{
       *this, "hw-file",
       llvm::cl::desc("accel-set-target file=: a MAESTRO hardware file (.m) "
                      "or an MLIR file holding a target attribute")};
-  detail::PassOptions::Option<std::string> target{
+  ::mlir::detail::PassOptions::Option<std::string> target{
       *this, "target",
       llvm::cl::desc("accel-set-target target=: the target attribute")};
-  detail::PassOptions::Option<int64_t> numPes{
+  ::mlir::detail::PassOptions::Option<int64_t> numPes{
       *this, "num-pes", llvm::cl::desc("accel-set-target num-pes="),
       llvm::cl::init(-1)};
-  detail::PassOptions::Option<int64_t> l1Size{
+  ::mlir::detail::PassOptions::Option<int64_t> l1Size{
       *this, "l1-size", llvm::cl::desc("accel-set-target l1-size="),
       llvm::cl::init(-1)};
-  detail::PassOptions::Option<int64_t> l2Size{
+  ::mlir::detail::PassOptions::Option<int64_t> l2Size{
       *this, "l2-size", llvm::cl::desc("accel-set-target l2-size="),
       llvm::cl::init(-1)};
-  detail::PassOptions::Option<int64_t> nocBw{
+  ::mlir::detail::PassOptions::Option<int64_t> nocBw{
       *this, "noc-bw", llvm::cl::desc("accel-set-target noc-bw="),
       llvm::cl::init(-1)};
-  detail::PassOptions::Option<int64_t> offchipBw{
+  ::mlir::detail::PassOptions::Option<int64_t> offchipBw{
       *this, "offchip-bw", llvm::cl::desc("accel-set-target offchip-bw="),
       llvm::cl::init(-1)};
 };
@@ -58,13 +58,13 @@ struct AccelAnalyzeOptions
     : public AccelPipelineOptionsBase<AccelAnalyzeOptions> {};
 
 struct AccelMaeriOptions : public AccelPipelineOptionsBase<AccelMaeriOptions> {
-  detail::PassOptions::Option<std::string> schedule{
+  ::mlir::detail::PassOptions::Option<std::string> schedule{
       *this, "schedule",
       llvm::cl::desc("How layers get their MAERI schedule: `derive` "
                      "(accel-emit-maeri-schedule) or `search` "
                      "(accel-search-maeri-schedule)"),
       llvm::cl::init("derive")};
-  detail::PassOptions::Option<bool> timingOnly{
+  ::mlir::detail::PassOptions::Option<bool> timingOnly{
       *this, "timing-only",
       llvm::cl::desc("accel-simulate timing-only=: cycles without data"),
       llvm::cl::init(false)};

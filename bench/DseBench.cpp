@@ -97,7 +97,7 @@ BENCHMARK(BM_DseSweepVgg16)
 void BM_DseEvaluateUncached(benchmark::State &state) {
   std::vector<DseLayer> layers = vgg16Layers();
   NetworkEvaluator evaluator(layers, DseBudgets());
-  HardwareConfig hw;
+  DsePoint hw;
   int64_t bandwidth = 1;
   for (auto _ : state) {
     hw.nocBandwidth = bandwidth++;

@@ -17,10 +17,7 @@ using namespace mlir::accel;
 namespace {
 
 MaeriTargetModel machine() {
-  HardwareConfig hw;
-  hw.numPEs = 256;
-  hw.maeri = MaeriConfig{256, 32, 32};
-  return llvm::cantFail(MaeriTargetModel::get(hw));
+  return llvm::cantFail(MaeriTargetModel::get(MaeriConfig{256, 32, 32}));
 }
 
 LayerShape conv11() {

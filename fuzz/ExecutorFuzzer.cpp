@@ -94,14 +94,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     llvm::consumeError(std::move(err));
     return 0;
   }
-  HardwareConfig hw;
   MaeriConfig maeri;
   maeri.multiplierSwitches = int64_t(1) << pick(1, 7);
   maeri.distributionBandwidth = int64_t(1) << pick(0, 7);
   maeri.reductionBandwidth = int64_t(1) << pick(0, 7);
-  hw.numPEs = maeri.multiplierSwitches;
-  hw.maeri = maeri;
-  llvm::Expected<MaeriTargetModel> target = MaeriTargetModel::get(hw);
+  llvm::Expected<MaeriTargetModel> target = MaeriTargetModel::get(maeri);
   if (!target) {
     llvm::consumeError(target.takeError());
     return 0;

@@ -13,7 +13,6 @@ Usage: case_study.py BUILD_DIR SHARED_DIR OUT_DIR
 import json
 import math
 import os
-import re
 import subprocess
 import sys
 
@@ -164,19 +163,10 @@ def bar_chart(path, title, ylabel, groups, log=False):
 
 def linalg_conv11(dataflow):
     """VGG16's 11th conv from torch-mlir, on the same hardware."""
-    with open(os.path.join(SHARED, "models", "nelli__vgg16.mlir")) as f:
-        text = f.read()
-    target = ("accel.target = #accel.pe_array<num_pes = 256, l1_size = 100, "
-              "l2_size = 3000, noc_bw = 1000, offchip_bw = 50>")
-    text, n = re.subn(r"^module attributes \{", "module attributes {%s, "
-                      % target, text, count=1, flags=re.M)
-    if n == 0:
-        text = re.sub(r"^module \{", "module attributes {%s} {" % target,
-                      text, count=1, flags=re.M)
+    model = os.path.join(SHARED, "models", "nelli__vgg16.mlir")
     report = os.path.join(OUT, "linalg_%s.json" % dataflow)
-    run([OPT, "--convert-linalg-to-accel",
-         "--accel-assign-dataflow=dataflow=" + dataflow,
-         "--accel-cost-model=report=" + report, "-o", os.devnull], text)
+    run([OPT, model, "--accel-analyze=dataflow=%s hw-file=%s report=%s"
+         % (dataflow, HW, report), "-o", os.devnull])
     with open(report) as f:
         layers = json.load(f)["layers"]
     return next(l for l in layers if l["Layer Number"] == "conv_11")

@@ -6,4 +6,5 @@ build=${ACCEL_BUILD_DIR:-$root/build}
 cmake --build "$build" --target mlir-doc
 mkdir -p "$root/docs/generated"
 cp "$build"/docs/Dialects/AccelDialect.md "$build"/docs/AccelPasses.md \
-   "$build"/docs/AccelConversionPasses.md "$root/docs/generated/"
+   "$build"/docs/AccelConversionPasses.md \
+   "$build"/docs/Targets/MaeriAttributes.md "$root/docs/generated/"

@@ -29,23 +29,6 @@ llvm::Error HardwareConfig::validate() const {
       return fail(llvm::formatv("{0} must be in [{1}, 2^40], got {2}", b.name,
                                 b.min, b.value));
   }
-  if (!maeri)
-    return llvm::Error::success();
-  for (const Bound &b : {Bound{"maeri_ms", maeri->multiplierSwitches, 1},
-                         Bound{"maeri_dn_bw", maeri->distributionBandwidth, 1},
-                         Bound{"maeri_rn_bw", maeri->reductionBandwidth, 1}}) {
-    if (b.value < 1 || b.value > kMax ||
-        !llvm::isPowerOf2_64(static_cast<uint64_t>(b.value)))
-      return fail(llvm::formatv("{0} must be a positive power of two, got {1}",
-                                b.name, b.value));
-  }
-  if (maeri->distributionBandwidth > maeri->multiplierSwitches ||
-      maeri->reductionBandwidth > maeri->multiplierSwitches)
-    return fail(llvm::formatv(
-        "MAERI bandwidths (maeri_dn_bw {0}, maeri_rn_bw {1}) cannot exceed "
-        "the {2} multiplier switches they connect to",
-        maeri->distributionBandwidth, maeri->reductionBandwidth,
-        maeri->multiplierSwitches));
   return llvm::Error::success();
 }
 

@@ -14,23 +14,15 @@ import sys
 translate, opt, shared, work = sys.argv[1:5]
 os.makedirs(work, exist_ok=True)
 
-# name: (MAESTRO hardware file text, the same as an accel.target attribute)
+# name: MAESTRO hardware file text (imported by accel-translate, set on
+# converted networks by --accel-set-target)
 HARDWARE = {
-    "one-pe": (
-        "num_pes: 1\nl1_size_cstr: 64\nl2_size_cstr: 1024\n"
-        "noc_bw_cstr: 1\noffchip_bw_cstr: 1\n",
-        "#accel.pe_array<num_pes = 1, l1_size = 64, l2_size = 1024, "
-        "noc_bw = 1, offchip_bw = 1>"),
-    "seven-pes": (
-        "num_pes: 7\nl1_size_cstr: 100\nl2_size_cstr: 3000\n"
-        "noc_bw_cstr: 3\noffchip_bw_cstr: 5\n",
-        "#accel.pe_array<num_pes = 7, l1_size = 100, l2_size = 3000, "
-        "noc_bw = 3, offchip_bw = 5>"),
-    "bandwidth-one": (
-        "num_pes: 256\nl1_size_cstr: 512\nl2_size_cstr: 108000\n"
-        "noc_bw_cstr: 1\noffchip_bw_cstr: 1\n",
-        "#accel.pe_array<num_pes = 256, l1_size = 512, l2_size = 108000, "
-        "noc_bw = 1, offchip_bw = 1>"),
+    "one-pe": "num_pes: 1\nl1_size_cstr: 64\nl2_size_cstr: 1024\n"
+              "noc_bw_cstr: 1\noffchip_bw_cstr: 1\n",
+    "seven-pes": "num_pes: 7\nl1_size_cstr: 100\nl2_size_cstr: 3000\n"
+                 "noc_bw_cstr: 3\noffchip_bw_cstr: 5\n",
+    "bandwidth-one": "num_pes: 256\nl1_size_cstr: 512\nl2_size_cstr: 108000\n"
+                     "noc_bw_cstr: 1\noffchip_bw_cstr: 1\n",
 }
 
 # After a layer has a dataflow: cost it, schedule it for MAERI, run the
@@ -79,20 +71,14 @@ def network_case(model, hw):
                            "--accel-assign-dataflow=dataflow=nvdla"])
     if status != 0:
         return status, verdict(label + " (convert)", status, err)
-    text = ir.decode()
-    target = "accel.target = " + HARDWARE[hw][1]
-    text, count = re.subn(r"^module attributes \{", "module attributes {%s, "
-                          % target, text, count=1, flags=re.M)
-    if count == 0:
-        text = re.sub(r"^module \{", "module attributes {%s} {" % target,
-                      text, count=1, flags=re.M)
-    status, _, err = run([opt, "-", *BACK_END, "-o", os.devnull],
-                         text.encode())
+    hw_file = os.path.join(work, hw + ".m")
+    status, _, err = run([opt, "-", "--accel-set-target=file=" + hw_file,
+                          *BACK_END, "-o", os.devnull], ir)
     return status, verdict(label, status, err)
 
 
 def main():
-    for name, (m_text, _) in HARDWARE.items():
+    for name, m_text in HARDWARE.items():
         with open(os.path.join(work, name + ".m"), "w") as f:
             f.write(m_text)
     mapping_dir = os.path.join(shared, "maestro", "mapping")

@@ -15,7 +15,7 @@
 // MODEL: small,69,69,1,144,,skipped,0,1e-05,,,,,,,,,,,,,,,{{$}}
 // REMARK: remark: accel-simulate: layer 'small' has 8 tiles, more than max-walk-tiles=7: its cycles come from the analytical model (equal to the walk), without activity figures
 
-module attributes {accel.target = #accel.pe_array<num_pes = 32, maeri_ms = 32, maeri_dn_bw = 4, maeri_rn_bw = 1>} {
+module attributes {accel.target = #accel.maeri<ms = 32, dn_bw = 4, rn_bw = 1>} {
 func.func @small(%in: tensor<1x2x4x4xf32>, %w: tensor<2x2x3x3xf32>, %init: tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32> {
   // expected-error@+1 {{accel-simulate: layer 'small' has 76 input, filter and output elements, more than max-data-elements=75 (raise max-data-elements, or use timing-only=true)}}
   %0 = accel.layer "small" conv2d dims <K = 2, C = 2, R = 3, S = 3, Y = 4, X = 4> layout <"NCYX", "KCRS", "NKYX">

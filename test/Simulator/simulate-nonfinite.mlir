@@ -9,7 +9,7 @@
 // CHECK: inf,6,6,1,1,{{.*}},failed,inf,1e-05,
 // CHECK: nan,6,6,1,2,{{.*}},failed,inf,1e-05,
 
-module attributes {accel.target = #accel.pe_array<num_pes = 4, maeri_ms = 4, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+module attributes {accel.target = #accel.maeri<ms = 4, dn_bw = 4, rn_bw = 4>} {
 func.func @inf() -> tensor<1x1x1x1xf32> {
   %in = arith.constant dense<3.0e38> : tensor<1x1x1x1xf32>
   %w = arith.constant dense<2.0> : tensor<1x1x1x1xf32>
@@ -25,7 +25,7 @@ func.func @inf() -> tensor<1x1x1x1xf32> {
 
 // -----
 
-module attributes {accel.target = #accel.pe_array<num_pes = 4, maeri_ms = 4, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+module attributes {accel.target = #accel.maeri<ms = 4, dn_bw = 4, rn_bw = 4>} {
 func.func @nan() -> tensor<1x1x1x1xf32> {
   %in = arith.constant dense<[[[[3.0e38]], [[-3.0e38]]]]> : tensor<1x2x1x1xf32>
   %w = arith.constant dense<2.0> : tensor<1x2x1x1xf32>

@@ -5,8 +5,8 @@
 
 // HELP: --accel-to-mlir
 
-// CHECK: module attributes {accel.target = #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8, maeri_rn_bw = 8>}
-module attributes {accel.target = #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8, maeri_rn_bw = 8>} {
+// CHECK: module attributes {accel.target = #accel.maeri<ms = 64, dn_bw = 8, rn_bw = 8>}
+module attributes {accel.target = #accel.maeri<ms = 64, dn_bw = 8, rn_bw = 8>} {
 }
 
 // BAD: bad-target.mlir:2:{{[0-9]+}}: error: num_pes must be in [1, 2^40], got -3

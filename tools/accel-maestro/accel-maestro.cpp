@@ -70,9 +70,7 @@ std::optional<std::vector<CostReport>> costLayers(ModuleOp module) {
       failed = true;
       return WalkResult::interrupt();
     }
-    HardwareConfig hw;
-    if (PEArrayAttr target = layer.getTarget())
-      hw = target.getConfig();
+    HardwareConfig hw = getHardwareConfig(layer);
     llvm::Expected<CostReport> report = evaluateLayerCost(layer, hw);
     if (!report) {
       layer.emitError() << "cost model on layer '" << layer.getName()
@@ -122,10 +120,7 @@ int run(const MaestroCommandLine &commandLine) {
       importMaestro(sourceMgr, &context, importOptions);
   if (!module)
     return 1;
-  HardwareConfig hardware =
-      (*module)
-          ->getAttrOfType<PEArrayAttr>(AccelDialect::kTargetAttrName)
-          .getConfig();
+  HardwareConfig hardware = getHardwareConfig(*module);
 
   std::optional<std::vector<CostReport>> layers = costLayers(*module);
   if (!layers)

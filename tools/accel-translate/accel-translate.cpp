@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/InitAllAccel.h"
 #include "accel/Target/MAERI/MaeriExport.h"
 #include "accel/Target/MAERI/StonneImport.h"
 #include "accel/Target/Maestro/Maestro.h"
@@ -53,8 +53,8 @@ int main(int argc, char **argv) {
         return mlir::success();
       },
       [](mlir::DialectRegistry &registry) {
-        registry.insert<mlir::accel::AccelDialect, mlir::func::FuncDialect,
-                        mlir::tensor::TensorDialect>();
+        mlir::accel::registerAccelDialect(registry);
+        registry.insert<mlir::func::FuncDialect, mlir::tensor::TensorDialect>();
       });
   detachTerminalInputForStonneArguments(argc, argv);
   return mlir::failed(

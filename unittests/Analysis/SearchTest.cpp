@@ -250,10 +250,8 @@ TEST(DataflowSearch, NeverWorseThanItsSeeds) {
 }
 
 TEST(MaeriScheduleSearch, NeverSlowerThanTheDefaultAndBoundsHold) {
-  HardwareConfig hw;
-  hw.numPEs = 16;
-  hw.maeri = MaeriConfig{16, 4, 4};
-  llvm::Expected<MaeriTargetModel> target = MaeriTargetModel::get(hw);
+  llvm::Expected<MaeriTargetModel> target =
+      MaeriTargetModel::get(MaeriConfig{16, 4, 4});
   ASSERT_TRUE(static_cast<bool>(target));
   for (const Layer &layer : smallLayers()) {
     SCOPED_TRACE(layer.name);

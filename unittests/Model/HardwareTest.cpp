@@ -14,9 +14,6 @@ std::string message(const HardwareConfig &config) {
 
 TEST(Hardware, DefaultsAreValid) {
   EXPECT_EQ(message(HardwareConfig()), "");
-  HardwareConfig maeri;
-  maeri.maeri = MaeriConfig{64, 8, 8};
-  EXPECT_EQ(message(maeri), "");
 }
 
 TEST(Hardware, RejectsOutOfRange) {
@@ -29,15 +26,6 @@ TEST(Hardware, RejectsOutOfRange) {
   config = HardwareConfig();
   config.l2Size = int64_t(1) << 50;
   EXPECT_NE(message(config).find("l2_size"), std::string::npos);
-}
-
-TEST(Hardware, MaeriNeedsPowersOfTwo) {
-  HardwareConfig config;
-  config.maeri = MaeriConfig{48, 8, 8};
-  EXPECT_NE(message(config).find("maeri_ms must be a positive power of two"),
-            std::string::npos);
-  config.maeri = MaeriConfig{64, 128, 8};
-  EXPECT_NE(message(config).find("cannot exceed"), std::string::npos);
 }
 
 } // namespace

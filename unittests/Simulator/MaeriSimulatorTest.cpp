@@ -38,10 +38,7 @@ int64_t estimate(const LayerShape &shape, const MaeriSchedule &s,
 }
 
 MaeriTargetModel maeri(int64_t ms, int64_t dn, int64_t rn) {
-  HardwareConfig hw;
-  hw.numPEs = ms;
-  hw.maeri = MaeriConfig{ms, dn, rn};
-  return llvm::cantFail(MaeriTargetModel::get(hw));
+  return llvm::cantFail(MaeriTargetModel::get(MaeriConfig{ms, dn, rn}));
 }
 
 MaeriSchedule tiles(int64_t tk, int64_t tc, int64_t tr, int64_t ts, int64_t toy,

@@ -15,10 +15,7 @@ LayerShape conv(int64_t k, int64_t c, int64_t r, int64_t y) {
 }
 
 MaeriTargetModel maeri(int64_t ms, int64_t dn, int64_t rn) {
-  HardwareConfig hw;
-  hw.numPEs = ms;
-  hw.maeri = MaeriConfig{ms, dn, rn};
-  return llvm::cantFail(MaeriTargetModel::get(hw));
+  return llvm::cantFail(MaeriTargetModel::get(MaeriConfig{ms, dn, rn}));
 }
 
 TEST(MaeriTargetModel, FromHardware) {
@@ -32,9 +29,24 @@ TEST(MaeriTargetModel, FromHardware) {
   HardwareConfig hw;
   hw.numPEs = 100;
   hw.nocBandwidth = 20;
-  MaeriTargetModel d = llvm::cantFail(MaeriTargetModel::get(hw));
+  MaeriTargetModel d = llvm::cantFail(MaeriTargetModel::derive(hw));
   EXPECT_EQ(d.numMultipliers(), 64);
   EXPECT_EQ(d.distributionBandwidth(), 16);
+}
+
+TEST(MaeriTargetModel, Validation) {
+  auto message = [](MaeriConfig config) {
+    return llvm::toString(MaeriTargetModel::get(config).takeError());
+  };
+  EXPECT_EQ(message({64, 8, 8}), "");
+  EXPECT_NE(message({48, 8, 8}).find("ms must be a positive power of two"),
+            std::string::npos);
+  EXPECT_NE(message({64, 128, 8}).find("cannot exceed"), std::string::npos);
+  // Without a PE array of its own, one PE per multiplier switch.
+  MaeriTargetModel m = maeri(32, 4, 4);
+  EXPECT_EQ(m.getHardware().numPEs, 32);
+  EXPECT_TRUE(llvm::isa<MaeriTargetModel>(
+      static_cast<const AcceleratorTargetModel &>(m)));
 }
 
 // K over 8 sub-units, C over 2 inside: VNs of T_C = 2 switches, T_K = 8 VNs.

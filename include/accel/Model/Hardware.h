@@ -6,19 +6,13 @@
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
-#include <optional>
 
 namespace mlir::accel {
 
-/// MAERI's reconfigurable-interconnect parameters (ASPLOS 2018).
-struct MaeriConfig {
-  int64_t multiplierSwitches = 64;
-  int64_t distributionBandwidth = 8;
-  int64_t reductionBandwidth = 8;
-};
-
-/// The hardware a dataflow runs on. Defaults are documented in
-/// docs/Dialect.md and match `#accel.pe_array` parameter defaults.
+/// MAESTRO's abstract hardware: the PE array a dataflow runs on. Defaults are
+/// documented in docs/Dialect.md and match `#accel.pe_array` parameter
+/// defaults. What a target has beyond it lives in its own model
+/// (TargetModel.h).
 struct HardwareConfig {
   int64_t numPEs = 256;
   int64_t simdLanes = 1;
@@ -30,11 +24,8 @@ struct HardwareConfig {
   bool multicast = true;
   int64_t offchipBandwidth = 16; // elements per cycle
   int64_t elementSize = 1;       // bytes
-  std::optional<MaeriConfig> maeri;
 
-  /// Checks ranges (positive counts and sizes, non-negative latencies) and
-  /// that MAERI parameters are powers of two with bandwidths no larger than
-  /// the number of multiplier switches.
+  /// Checks ranges (positive counts and sizes, non-negative latencies).
   llvm::Error validate() const;
 };
 

@@ -64,9 +64,16 @@ DesignSpace::DesignSpace(const HardwareConfig &base,
   }
 }
 
-HardwareConfig DesignSpace::point(uint64_t index) const {
+llvm::Error DsePoint::validate() const {
+  if (llvm::Error err = HardwareConfig::validate())
+    return err;
+  return maeri ? maeri->validate() : llvm::Error::success();
+}
+
+DsePoint DesignSpace::point(uint64_t index) const {
   assert(index < numPoints && "point index out of range");
-  HardwareConfig hw = base;
+  DsePoint hw;
+  static_cast<HardwareConfig &>(hw) = base;
   if (maeri)
     hw.maeri = MaeriConfig();
   // Mixed radix, innermost axis last.
@@ -145,7 +152,7 @@ NetworkEvaluator::~NetworkEvaluator() = default;
 /// The fields of `hw` the layer figures depend on. The cost model reads
 /// neither buffer capacities nor MAERI's parameters; the mapper ranks
 /// mappings by whether they fit, so with it every field counts.
-static std::vector<int64_t> costKey(const HardwareConfig &hw, bool mapper) {
+static std::vector<int64_t> costKey(const DsePoint &hw, bool mapper) {
   std::vector<int64_t> key = {hw.numPEs,       hw.simdLanes,  hw.nocBandwidth,
                               hw.nocHops,      hw.hopLatency, hw.multicast,
                               hw.offchipBandwidth, hw.elementSize};
@@ -193,7 +200,7 @@ NetworkEvaluator::costLayer(const DseLayer &layer,
 }
 
 const NetworkEvaluator::NetworkFigures &
-NetworkEvaluator::figuresFor(const HardwareConfig &hw) {
+NetworkEvaluator::figuresFor(const DsePoint &hw) {
   std::vector<int64_t> key = costKey(hw, mapper.has_value());
   uint64_t hash = llvm::hash_combine_range(key.begin(), key.end());
   llvm::SmallVector<unsigned, 1> &slots = memoIndex[hash];
@@ -212,7 +219,7 @@ NetworkEvaluator::figuresFor(const HardwareConfig &hw) {
   return memo.back().second;
 }
 
-PointResult NetworkEvaluator::evaluate(const HardwareConfig &hw) {
+PointResult NetworkEvaluator::evaluate(const DsePoint &hw) {
   PointResult result;
   result.areaPower = estimateAreaPower(hw.numPEs, hw.simdLanes,
                                        hw.nocBandwidth, hw.l1Size, hw.l2Size);

@@ -419,7 +419,7 @@ struct ConvertLinalgToAccelPass
         rewriter.getDenseI64ArrayAttr(plan.shape.stride),
         rewriter.getDenseI64ArrayAttr(plan.shape.dilation),
         rewriter.getDenseI64ArrayAttr(plan.shape.padding), DataflowAttr(),
-        CostAttr(), MaeriScheduleAttr(), input, op.getDpsInputOperand(1)->get(), zeroPoints,
+        CostAttr(), ScheduleAttrInterface(), input, op.getDpsInputOperand(1)->get(), zeroPoints,
         op.getDpsInitOperand(0)->get());
     rewriter.replaceOp(op, layer.getResult());
     ++numLayers;

@@ -2,6 +2,8 @@
 
 #include "accel/Target/MAERI/MaeriExport.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/InitAllTargets.h"
+#include "accel/Target/MAERI/IR/MaeriAttributes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -17,7 +19,7 @@ LogicalResult mlir::accel::exportMaeriSchedules(ModuleOp module,
   llvm::json::Array layers;
   bool failedAny = false;
   module.walk([&](LayerOp layer) {
-    MaeriScheduleAttr attr = layer.getScheduleAttr();
+    auto attr = dyn_cast_or_null<MaeriScheduleAttr>(layer.getScheduleAttr());
     if (!attr) {
       layer.emitError() << "layer '" << layer.getName()
                         << "' has no MAERI schedule; run "
@@ -25,10 +27,7 @@ LogicalResult mlir::accel::exportMaeriSchedules(ModuleOp module,
       failedAny = true;
       return;
     }
-    HardwareConfig hw;
-    if (PEArrayAttr target = layer.getTarget())
-      hw = target.getConfig();
-    llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+    llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
     if (!maeri) {
       layer.emitError() << llvm::toString(maeri.takeError());
       failedAny = true;
@@ -98,5 +97,6 @@ void mlir::accel::registerMaeriTranslations() {
       [](DialectRegistry &registry) {
         registry
             .insert<AccelDialect, func::FuncDialect, tensor::TensorDialect>();
+        registerAllAccelTargets(registry);
       });
 }

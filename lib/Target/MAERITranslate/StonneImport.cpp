@@ -15,8 +15,8 @@
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
-#include "accel/Target/MAERI/MaeriSchedule.h"
-#include "accel/Target/MAERI/MaeriTargetModel.h"
+#include "accel/InitAllTargets.h"
+#include "accel/Target/MAERI/IR/MaeriAttributes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -289,10 +289,8 @@ OwningOpRef<ModuleOp> StonneImporter::run() {
     return nullptr;
   }
 
-  HardwareConfig hw;
-  hw.numPEs = *ms;
-  hw.maeri = MaeriConfig{*ms, *dnBw, *rnBw};
-  llvm::Expected<MaeriTargetModel> target = MaeriTargetModel::get(hw);
+  llvm::Expected<MaeriTargetModel> target =
+      MaeriTargetModel::get(MaeriConfig{*ms, *dnBw, *rnBw});
   if (!target) {
     error(opColumn) << llvm::toString(target.takeError());
     return nullptr;
@@ -321,7 +319,7 @@ OwningOpRef<ModuleOp> StonneImporter::run() {
   Location loc = locAt(opColumn);
   OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
   (*module)->setAttr(AccelDialect::kTargetAttrName,
-                     PEArrayAttr::get(context, hw));
+                     MaeriAttr::get(context, *target));
   std::string name = "TestLayer";
   if (auto it = arguments.find("layer_name"); it != arguments.end())
     name = it->second.value;
@@ -403,5 +401,6 @@ void mlir::accel::registerStonneTranslation() {
       [](DialectRegistry &registry) {
         registry
             .insert<AccelDialect, func::FuncDialect, tensor::TensorDialect>();
+        registerAllAccelTargets(registry);
       });
 }

@@ -27,6 +27,7 @@ public:
       : sourceMgr(sourceMgr), context(context), builder(context) {}
 
   OwningOpRef<ModuleOp> run(const MaestroImportOptions &options);
+  FailureOr<PEArrayAttr> importHardware(const MaestroImportOptions &options);
 
 private:
   Location loc(SMLoc where) {
@@ -40,7 +41,6 @@ private:
   }
   InFlightDiagnostic error(SMLoc where) { return emitError(loc(where)); }
 
-  FailureOr<PEArrayAttr> importHardware(const MaestroImportOptions &options);
   LogicalResult importNetwork(const Network &network, ModuleOp module,
                               StringRef dataflowName);
   FailureOr<Value> importLayer(const Layer &layer, StringRef dataflowName);
@@ -314,7 +314,7 @@ FailureOr<Value> Importer::importLayer(const Layer &layer,
       builder.getDenseI64ArrayAttr(shape.stride),
       builder.getDenseI64ArrayAttr(shape.dilation),
       builder.getDenseI64ArrayAttr(shape.padding), dataflow, CostAttr(),
-      MaeriScheduleAttr(), input,
+      ScheduleAttrInterface(), input,
       filter, ValueRange(), init);
   return op.getResult();
 }
@@ -406,4 +406,12 @@ OwningOpRef<ModuleOp>
 mlir::accel::importMaestro(llvm::SourceMgr &sourceMgr, MLIRContext *context,
                            const MaestroImportOptions &options) {
   return Importer(sourceMgr, context).run(options);
+}
+
+FailureOr<PEArrayAttr>
+mlir::accel::importMaestroHardware(MLIRContext *context,
+                                   const MaestroImportOptions &options) {
+  context->loadDialect<AccelDialect>();
+  llvm::SourceMgr sourceMgr;
+  return Importer(sourceMgr, context).importHardware(options);
 }

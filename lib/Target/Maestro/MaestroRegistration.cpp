@@ -1,6 +1,7 @@
 //===- MaestroRegistration.cpp - --import-maestro / --export-maestro ------===//
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/InitAllTargets.h"
 #include "accel/Target/Maestro/Maestro.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -20,6 +21,8 @@ void mlir::accel::registerMaestroTranslations() {
 
   auto registerDialects = [](DialectRegistry &registry) {
     registry.insert<AccelDialect, func::FuncDialect, tensor::TensorDialect>();
+    // Whatever a module's targets and schedules are, it reads back.
+    registerAllAccelTargets(registry);
   };
   TranslateToMLIRRegistration importer(
       "import-maestro", "import a MAESTRO .m network/dataflow file",

@@ -14,7 +14,7 @@
 // RUN: diff %t.one %t.two
 // RUN: not accel-opt %s --accel-search-maeri-schedule=objective=edp 2>&1 | FileCheck %s --check-prefix=OBJECTIVE
 
-module attributes {accel.target = #accel.pe_array<num_pes = 32, maeri_ms = 32, maeri_dn_bw = 4, maeri_rn_bw = 2>} {
+module attributes {accel.target = #accel.maeri<ms = 32, dn_bw = 4, rn_bw = 2>} {
   func.func @layers(%in: tensor<1x6x8x8xf32>, %w: tensor<8x6x3x3xf32>,
                     %out: tensor<1x8x6x6xf32>, %dwin: tensor<1x8x9x9xf32>,
                     %dww: tensor<8x1x3x3xf32>, %dwout: tensor<1x8x7x7xf32>)

@@ -16,7 +16,7 @@ func.func @f() attributes {accel.target = #accel.pe_array<num_pes = 4>} {
 
 // -----
 
-// expected-error @below {{'accel.target' must be a #accel.pe_array, got 4 : i64}}
+// expected-error @below {{'accel.target' must be a target (#accel.pe_array, or a target's such as #accel.maeri), got 4 : i64}}
 module attributes {accel.target = 4} {}
 
 // -----
@@ -57,18 +57,24 @@ func.func @f() attributes {hw = #accel.pe_array<num_pes = 4, l2_size = 922337203
 
 // -----
 
-// expected-error @below {{maeri_ms, maeri_dn_bw and maeri_rn_bw must be given together}}
+// expected-error @below {{struct is missing required parameter: rn_bw}}
+func.func @f() attributes {hw = #accel.maeri<ms = 64, dn_bw = 8>} { return }
+
+// -----
+
+// The MAERI parameters are not the core PE array's.
+// expected-error @below {{duplicate or unknown struct parameter name: maeri_ms}}
 func.func @f() attributes {hw = #accel.pe_array<num_pes = 64, maeri_ms = 64>} { return }
 
 // -----
 
-// expected-error @below {{maeri_dn_bw must be a positive power of two, got 6}}
-func.func @f() attributes {hw = #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 6, maeri_rn_bw = 8>} { return }
+// expected-error @below {{MAERI dn_bw must be a positive power of two, got 6}}
+func.func @f() attributes {hw = #accel.maeri<ms = 64, dn_bw = 6, rn_bw = 8>} { return }
 
 // -----
 
-// expected-error @below {{MAERI bandwidths (maeri_dn_bw 8, maeri_rn_bw 128) cannot exceed the 64 multiplier switches they connect to}}
-func.func @f() attributes {hw = #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8, maeri_rn_bw = 128>} { return }
+// expected-error @below {{MAERI bandwidths (dn_bw 8, rn_bw 128) cannot exceed the 64 multiplier switches they connect to}}
+func.func @f() attributes {hw = #accel.maeri<ms = 64, dn_bw = 8, rn_bw = 128>} { return }
 
 // -----
 
@@ -549,7 +555,7 @@ func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
 
 // -----
 
-module attributes {accel.target = #accel.pe_array<num_pes = 64, maeri_ms = 16, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+module attributes {accel.target = #accel.maeri<ms = 16, dn_bw = 4, rn_bw = 4, pe_array = <num_pes = 64>>} {
 func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   // expected-error @below {{'accel.layer' op 'l': MAERI schedule: a virtual neuron of 36 multiplier switches (T_R*T_S*T_C) does not fit the 16 of the array}}
   %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
@@ -561,7 +567,7 @@ func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x
 
 // -----
 
-module attributes {accel.target = #accel.pe_array<num_pes = 64, maeri_ms = 16, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+module attributes {accel.target = #accel.maeri<ms = 16, dn_bw = 4, rn_bw = 4, pe_array = <num_pes = 64>>} {
 func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   // expected-error @below {{'accel.layer' op 'l': MAERI schedule: 8 virtual neurons of 4 multiplier switches need 32, the array has 16}}
   %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">

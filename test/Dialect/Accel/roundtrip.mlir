@@ -15,7 +15,8 @@ module attributes {accel.target = #accel.pe_array<num_pes = 256, simd_lanes = 1,
 // CHECK-SAME: dims = #accel.dims<N = 1, G = 1, K = 64, C = 3, R = 7, S = 7, Y = 224, X = 224>
 // CHECK-SAME: hw_defaults = #accel.pe_array<num_pes = 16>
 // CHECK-SAME: hw_full = #accel.pe_array<num_pes = 64, simd_lanes = 4, l1_size = 64, l2_size = 512, noc_bw = 4, noc_hops = 2, hop_latency = 3, multicast = false, offchip_bw = 4, element_size = 2>
-// CHECK-SAME: hw_maeri = #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8, maeri_rn_bw = 4>
+// CHECK-SAME: hw_maeri = #accel.maeri<ms = 64, dn_bw = 8, rn_bw = 4>
+// CHECK-SAME: hw_maeri_array = #accel.maeri<ms = 64, dn_bw = 8, rn_bw = 8, pe_array = <num_pes = 256, l1_size = 100>>
 // CHECK-SAME: kind = #accel.layer_kind<depthwise>
 // CHECK-SAME: layout = #accel.layout<"NYXC", "RSCK", "NYXK">
 // CHECK-SAME: maeri = #accel.maeri_schedule<t_k = 16, t_c = 4, t_r = 3, t_s = 3, order = [K, C, R, S, OY, OX, N, G], vn_size = 36, num_vns = 16, folds = 128, forwarding = true>
@@ -24,7 +25,8 @@ module attributes {accel.target = #accel.pe_array<num_pes = 256, simd_lanes = 1,
 func.func @attributes() attributes {
   hw_defaults = #accel.pe_array<num_pes = 16>,
   hw_full = #accel.pe_array<num_pes = 64, simd_lanes = 4, l1_size = 64, l2_size = 512, noc_bw = 4, noc_hops = 2, hop_latency = 3, multicast = false, offchip_bw = 4, element_size = 2>,
-  hw_maeri = #accel.pe_array<maeri_rn_bw = 4, num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8>,
+  hw_maeri = #accel.maeri<rn_bw = 4, ms = 64, dn_bw = 8>,
+  hw_maeri_array = #accel.maeri<ms = 64, dn_bw = 8, rn_bw = 8, pe_array = #accel.pe_array<num_pes = 256, l1_size = 100>>,
   spatial = #accel.spatial_map<sz(R), 1, Y>,
   temporal = #accel.temporal_map<14, 8, OX>,
   cluster = #accel.cluster<64, physical>,

@@ -24,7 +24,7 @@
 // TPU: schedule = #accel.maeri_schedule<t_k = 16, t_c = 16, order = [R, S, C, OY, OX, N, G, K], vn_size = 16, num_vns = 16, folds = 288>
 // DEFAULT: remark: layer 'CONV11' has no dataflow; MAERI default mapping: weight stationary: VNs of T_R*T_S*T_C = 3x3x1 weights, 28 output channels x 1x1 output positions in parallel, output positions innermost
 // DEFAULT: schedule = #accel.maeri_schedule<t_k = 28, t_r = 3, t_s = 3, order = [N, G, K, C, R, S, OY, OX], vn_size = 9, num_vns = 28, folds = 512, forwarding = true>
-module attributes {accel.target = #accel.pe_array<num_pes = 256, maeri_ms = 256, maeri_dn_bw = 32, maeri_rn_bw = 32>} {
+module attributes {accel.target = #accel.maeri<ms = 256, dn_bw = 32, rn_bw = 32>} {
 func.func @conv11(%in: tensor<1x512x14x14xf32>, %w: tensor<512x512x3x3xf32>, %init: tensor<1x512x12x12xf32>) -> tensor<1x512x12x12xf32> {
   %0 = accel.layer "CONV11" conv2d dims <K = 512, C = 512, R = 3, S = 3, Y = 14, X = 14> layout <"NCYX", "KCRS", "NKYX">
          ins(%in, %w : tensor<1x512x14x14xf32>, tensor<512x512x3x3xf32>) outs(%init : tensor<1x512x12x12xf32>) -> tensor<1x512x12x12xf32>

@@ -31,7 +31,7 @@
 // CHECK-NEXT: "T_K": 8,
 // CHECK: "tiles_visited": 288,
 // NOSCHED: error: layer 'l' has no MAERI schedule; run --accel-emit-maeri-schedule first
-module attributes {accel.target = #accel.pe_array<num_pes = 16, maeri_ms = 16, maeri_dn_bw = 4, maeri_rn_bw = 4>} {
+module attributes {accel.target = #accel.maeri<ms = 16, dn_bw = 4, rn_bw = 4>} {
 func.func @f(%in: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   %0 = accel.layer "l" conv2d dims <K = 8, C = 4, R = 3, S = 3, Y = 6, X = 6> layout <"NCYX", "KCRS", "NKYX">
          ins(%in, %w : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x4x4xf32>)

@@ -24,24 +24,20 @@ TEST_F(AccelAttributes, PEArrayConfigRoundTrip) {
   config.simdLanes = 2;
   config.hopLatency = 3;
   config.multicast = false;
-  config.maeri = MaeriConfig{64, 8, 4};
   PEArrayAttr attr = PEArrayAttr::get(&context, config);
-  HardwareConfig back = attr.getConfig();
+  HardwareConfig back = attr.getHardwareConfig();
   EXPECT_EQ(back.numPEs, 64);
   EXPECT_EQ(back.simdLanes, 2);
   EXPECT_EQ(back.hopLatency, 3);
   EXPECT_FALSE(back.multicast);
-  ASSERT_TRUE(back.maeri.has_value());
-  EXPECT_EQ(back.maeri->reductionBandwidth, 4);
   // Defaults of the attribute and of the C++ struct are the same.
   HardwareConfig defaults;
   defaults.numPEs = 16;
-  HardwareConfig fromAttr = PEArrayAttr::get(&context, defaults).getConfig();
+  HardwareConfig fromAttr = PEArrayAttr::get(&context, defaults).getHardwareConfig();
   EXPECT_EQ(fromAttr.l1Size, defaults.l1Size);
   EXPECT_EQ(fromAttr.l2Size, defaults.l2Size);
   EXPECT_EQ(fromAttr.nocBandwidth, defaults.nocBandwidth);
   EXPECT_EQ(fromAttr.offchipBandwidth, defaults.offchipBandwidth);
-  EXPECT_FALSE(fromAttr.maeri.has_value());
 }
 
 TEST_F(AccelAttributes, DataflowToModel) {

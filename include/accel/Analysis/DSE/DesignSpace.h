@@ -13,6 +13,7 @@
 #include "accel/Analysis/CostModel/AreaPower.h"
 #include "accel/Analysis/CostModel/CostModel.h"
 #include "accel/Analysis/Search/DataflowSearch.h"
+#include "accel/Target/MAERI/MaeriTargetModel.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -48,6 +49,15 @@ inline constexpr unsigned kNumSweepAxes = 9;
 /// The spec's (and points.csv's) name of an axis.
 llvm::StringRef sweepAxisName(SweepAxis axis);
 
+/// One point of the sweep: the hardware the cost model reads, and MAERI's
+/// parameters when the sweep has MAERI axes.
+struct DsePoint : HardwareConfig {
+  std::optional<MaeriConfig> maeri;
+  /// HardwareConfig's checks, and MAERI's (powers of two, bandwidths within
+  /// the switches).
+  llvm::Error validate() const;
+};
+
 /// A grid of hardware configurations: every combination of the axes'
 /// values over a base configuration. MAERI axes apply only when all three
 /// have values.
@@ -59,7 +69,7 @@ public:
   uint64_t size() const { return numPoints; }
   bool hasMaeri() const { return maeri; }
   /// The configuration numbered `index` (< size()).
-  HardwareConfig point(uint64_t index) const;
+  DsePoint point(uint64_t index) const;
   llvm::ArrayRef<int64_t> values(SweepAxis axis) const {
     return axisValues[static_cast<unsigned>(axis)];
   }
@@ -89,7 +99,7 @@ struct DseBudgets {
 /// Why a point is (not) a candidate, in the order they are checked.
 enum class PointStatus : uint8_t {
   Ok,
-  InvalidHardware, // HardwareConfig::validate() refuses it
+  InvalidHardware, // DsePoint::validate() refuses it
   Unmappable,      // the cost model (or the mapper) fails on a layer
   L1Overflow,      // a layer needs more L1 than the PEs have
   L2Overflow,
@@ -129,7 +139,7 @@ public:
                    std::optional<DataflowSearchOptions> mapper = std::nullopt);
   ~NetworkEvaluator();
 
-  PointResult evaluate(const HardwareConfig &hardware);
+  PointResult evaluate(const DsePoint &hardware);
   size_t numLayers() const { return layerToUnique.size(); }
   size_t numUniqueLayers() const { return uniqueLayers.size(); }
   const DseEvaluatorStats &stats() const { return counters; }
@@ -147,7 +157,7 @@ private:
 
   LayerFigures costLayer(const DseLayer &layer,
                          const HardwareConfig &hardware) const;
-  const NetworkFigures &figuresFor(const HardwareConfig &hardware);
+  const NetworkFigures &figuresFor(const DsePoint &hardware);
 
   std::vector<DseLayer> uniqueLayers;
   std::vector<unsigned> layerToUnique;

@@ -9,6 +9,7 @@
 #ifndef ACCEL_TARGET_MAESTRO_MAESTRO_H
 #define ACCEL_TARGET_MAESTRO_MAESTRO_H
 
+#include "accel/Dialect/Accel/IR/AccelAttributes.h"
 #include "accel/Model/Hardware.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -34,6 +35,12 @@ struct MaestroImportOptions {
 OwningOpRef<ModuleOp> importMaestro(llvm::SourceMgr &sourceMgr,
                                     MLIRContext *context,
                                     const MaestroImportOptions &options);
+
+/// The `#accel.pe_array` of `options`: its hardware file's keys over its
+/// `hardware`. Errors (with file:line:col locations) go to `context`'s
+/// diagnostic handler.
+FailureOr<PEArrayAttr> importMaestroHardware(MLIRContext *context,
+                                             const MaestroImportOptions &options);
 
 /// Writes every `accel.layer` of `module` as MAESTRO `.m` text, one
 /// `Network` per function.

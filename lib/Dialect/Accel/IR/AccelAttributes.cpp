@@ -1,6 +1,7 @@
 //===- AccelAttributes.cpp - accel dialect attributes ---------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelAttributes.h"
+#include "accel/Dialect/Accel/IR/AccelOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -154,11 +155,12 @@ DataflowAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
 // PEArrayAttr
 //===----------------------------------------------------------------------===//
 
-static HardwareConfig makeHardwareConfig(
-    int64_t numPes, int64_t simdLanes, int64_t l1Size, int64_t l2Size,
-    int64_t nocBw, int64_t nocHops, int64_t hopLatency, bool multicast,
-    int64_t offchipBw, int64_t elementSize, std::optional<int64_t> maeriMs,
-    std::optional<int64_t> maeriDnBw, std::optional<int64_t> maeriRnBw) {
+static HardwareConfig makeHardwareConfig(int64_t numPes, int64_t simdLanes,
+                                         int64_t l1Size, int64_t l2Size,
+                                         int64_t nocBw, int64_t nocHops,
+                                         int64_t hopLatency, bool multicast,
+                                         int64_t offchipBw,
+                                         int64_t elementSize) {
   HardwareConfig config;
   config.numPEs = numPes;
   config.simdLanes = simdLanes;
@@ -170,46 +172,37 @@ static HardwareConfig makeHardwareConfig(
   config.multicast = multicast;
   config.offchipBandwidth = offchipBw;
   config.elementSize = elementSize;
-  if (maeriMs && maeriDnBw && maeriRnBw)
-    config.maeri = MaeriConfig{*maeriMs, *maeriDnBw, *maeriRnBw};
   return config;
 }
 
-HardwareConfig PEArrayAttr::getConfig() const {
-  return makeHardwareConfig(
-      getNumPes(), getSimdLanes(), getL1Size(), getL2Size(), getNocBw(),
-      getNocHops(), getHopLatency(), getMulticast(), getOffchipBw(),
-      getElementSize(), getMaeriMs(), getMaeriDnBw(), getMaeriRnBw());
+HardwareConfig PEArrayAttr::getHardwareConfig() const {
+  return makeHardwareConfig(getNumPes(), getSimdLanes(), getL1Size(),
+                            getL2Size(), getNocBw(), getNocHops(),
+                            getHopLatency(), getMulticast(), getOffchipBw(),
+                            getElementSize());
+}
+
+std::unique_ptr<AcceleratorTargetModel> PEArrayAttr::getTargetModel() const {
+  return std::make_unique<PEArrayTargetModel>(getHardwareConfig());
 }
 
 PEArrayAttr PEArrayAttr::get(MLIRContext *context,
                              const HardwareConfig &config) {
-  std::optional<int64_t> ms, dn, rn;
-  if (config.maeri) {
-    ms = config.maeri->multiplierSwitches;
-    dn = config.maeri->distributionBandwidth;
-    rn = config.maeri->reductionBandwidth;
-  }
   return get(context, config.numPEs, config.simdLanes, config.l1Size,
              config.l2Size, config.nocBandwidth, config.nocHops,
              config.hopLatency, config.multicast, config.offchipBandwidth,
-             config.elementSize, ms, dn, rn);
+             config.elementSize);
 }
 
-LogicalResult PEArrayAttr::verify(
-    llvm::function_ref<InFlightDiagnostic()> emitError, int64_t numPes,
-    int64_t simdLanes, int64_t l1Size, int64_t l2Size, int64_t nocBw,
-    int64_t nocHops, int64_t hopLatency, bool multicast, int64_t offchipBw,
-    int64_t elementSize, std::optional<int64_t> maeriMs,
-    std::optional<int64_t> maeriDnBw, std::optional<int64_t> maeriRnBw) {
-  int numMaeri =
-      maeriMs.has_value() + maeriDnBw.has_value() + maeriRnBw.has_value();
-  if (numMaeri != 0 && numMaeri != 3)
-    return emitError() << "maeri_ms, maeri_dn_bw and maeri_rn_bw must be "
-                          "given together";
-  HardwareConfig config = makeHardwareConfig(
-      numPes, simdLanes, l1Size, l2Size, nocBw, nocHops, hopLatency, multicast,
-      offchipBw, elementSize, maeriMs, maeriDnBw, maeriRnBw);
+LogicalResult
+PEArrayAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
+                    int64_t numPes, int64_t simdLanes, int64_t l1Size,
+                    int64_t l2Size, int64_t nocBw, int64_t nocHops,
+                    int64_t hopLatency, bool multicast, int64_t offchipBw,
+                    int64_t elementSize) {
+  HardwareConfig config =
+      makeHardwareConfig(numPes, simdLanes, l1Size, l2Size, nocBw, nocHops,
+                         hopLatency, multicast, offchipBw, elementSize);
   if (llvm::Error err = config.validate())
     return emitError() << llvm::toString(std::move(err));
   return success();
@@ -367,58 +360,6 @@ std::optional<double> CostAttr::getNumber(StringRef name) const {
   return std::nullopt;
 }
 
-//===----------------------------------------------------------------------===//
-// MaeriScheduleAttr
-//===----------------------------------------------------------------------===//
-
-MaeriSchedule MaeriScheduleAttr::getSchedule() const {
-  MaeriSchedule s;
-  auto set = [&](TileDim t, int64_t v) {
-    s.tile[static_cast<unsigned>(t)] = v;
-  };
-  set(TileDim::N, getTN());
-  set(TileDim::G, getTG());
-  set(TileDim::K, getTK());
-  set(TileDim::C, getTC());
-  set(TileDim::R, getTR());
-  set(TileDim::S, getTS());
-  set(TileDim::OY, getTOy());
-  set(TileDim::OX, getTOx());
-  s.order.assign(getOrder().begin(), getOrder().end());
-  return s;
-}
-
-MaeriScheduleAttr MaeriScheduleAttr::get(MLIRContext *context,
-                                         const MaeriSchedule &s,
-                                         const LayerShape &shape) {
-  return get(context, s[TileDim::N], s[TileDim::G], s[TileDim::K],
-             s[TileDim::C], s[TileDim::R], s[TileDim::S], s[TileDim::OY],
-             s[TileDim::OX], s.order, s.vnSize(), s.numVNs(), s.folds(shape),
-             s.usesForwarding(shape));
-}
-
-LogicalResult
-MaeriScheduleAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
-                          int64_t tN, int64_t tG, int64_t tK, int64_t tC,
-                          int64_t tR, int64_t tS, int64_t tOy, int64_t tOx,
-                          ArrayRef<Dim> order, int64_t vnSize, int64_t numVNs,
-                          int64_t folds, bool forwarding) {
-  for (int64_t t : {tN, tG, tK, tC, tR, tS, tOy, tOx})
-    if (t < 1 || t > LayerShape::kMaxDimSize)
-      return emitError() << "tile sizes must be in [1, "
-                         << LayerShape::kMaxDimSize << "], got " << t;
-  if (vnSize != tR * tS * tC)
-    return emitError() << "vn_size " << vnSize
-                       << " is not t_r * t_s * t_c = " << tR * tS * tC;
-  if (numVNs != tN * tG * tK * tOy * tOx)
-    return emitError() << "num_vns " << numVNs
-                       << " is not t_n * t_g * t_k * t_oy * t_ox = "
-                       << tN * tG * tK * tOy * tOx;
-  if (folds < 1)
-    return emitError() << "folds must be positive, got " << folds;
-  return success();
-}
-
 #include "accel/Dialect/Accel/IR/AccelAttrInterfaces.cpp.inc"
 #include "accel/Dialect/Accel/IR/AccelEnums.cpp.inc"
 
@@ -430,4 +371,30 @@ void AccelDialect::registerAttributes() {
 #define GET_ATTRDEF_LIST
 #include "accel/Dialect/Accel/IR/AccelAttributes.cpp.inc"
       >();
+}
+
+Attribute AccelDialect::parseAttribute(DialectAsmParser &parser,
+                                       Type type) const {
+  SMLoc loc = parser.getCurrentLocation();
+  StringRef mnemonic;
+  Attribute attr;
+  OptionalParseResult core =
+      generatedAttributeParser(parser, &mnemonic, type, attr);
+  if (core.has_value())
+    return attr;
+  auto target = targetAttrParsers.find(mnemonic);
+  if (target != targetAttrParsers.end())
+    return target->second(parser, type);
+  parser.emitError(loc) << "unknown attribute `" << mnemonic
+                        << "` in dialect `" << getNamespace() << "`";
+  return {};
+}
+
+void AccelDialect::printAttribute(Attribute attr,
+                                  DialectAsmPrinter &printer) const {
+  if (succeeded(generatedAttributePrinter(attr, printer)))
+    return;
+  auto target = targetAttrPrinters.find(attr.getTypeID());
+  assert(target != targetAttrPrinters.end() && "an accel attribute no one added");
+  target->second(attr, printer);
 }

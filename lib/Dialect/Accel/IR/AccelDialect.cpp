@@ -32,8 +32,10 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
     return op->emitError() << "'" << name << "' belongs on a builtin.module, "
                            << "not on '" << op->getName() << "'";
   Attribute value = attr.getValue();
-  if (name == kTargetAttrName && !isa<PEArrayAttr>(value))
-    return op->emitError() << "'" << name << "' must be a #accel.pe_array, got "
+  if (name == kTargetAttrName && !isa<TargetAttrInterface>(value))
+    return op->emitError() << "'" << name
+                           << "' must be a target (#accel.pe_array, or a "
+                              "target's such as #accel.maeri), got "
                            << value;
   if (name == kDataflowAttrName && !isa<DataflowAttr>(value))
     return op->emitError() << "'" << name << "' must be a #accel.dataflow, got "

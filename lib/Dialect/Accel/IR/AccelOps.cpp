@@ -52,12 +52,27 @@ LayerShape LayerOp::getShape() {
   return shape;
 }
 
-PEArrayAttr LayerOp::getTarget() {
-  for (Operation *op = (*this)->getParentOp(); op; op = op->getParentOp())
-    if (auto target =
-            op->getAttrOfType<PEArrayAttr>(AccelDialect::kTargetAttrName))
+TargetAttrInterface LayerOp::getTarget() { return getTargetAttr(*this); }
+
+TargetAttrInterface mlir::accel::getTargetAttr(Operation *op) {
+  for (; op; op = op->getParentOp())
+    if (auto target = op->getAttrOfType<TargetAttrInterface>(
+            AccelDialect::kTargetAttrName))
       return target;
   return {};
+}
+
+HardwareConfig mlir::accel::getHardwareConfig(Operation *op) {
+  if (TargetAttrInterface target = getTargetAttr(op))
+    return target.getHardwareConfig();
+  return HardwareConfig();
+}
+
+std::unique_ptr<AcceleratorTargetModel>
+mlir::accel::getTargetModel(Operation *op) {
+  if (TargetAttrInterface target = getTargetAttr(op))
+    return target.getTargetModel();
+  return std::make_unique<PEArrayTargetModel>(HardwareConfig());
 }
 
 /// Checks the dimension sizes against what `kind` promises.
@@ -168,33 +183,15 @@ LogicalResult LayerOp::verify() {
     return emitOpError() << "takes no zero points or two (input, filter), got "
                          << getZeroPoints().size();
 
-  if (MaeriScheduleAttr attr = getScheduleAttr()) {
-    HardwareConfig hw;
-    if (PEArrayAttr target = getTarget())
-      hw = target.getConfig();
-    llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
-    if (!maeri)
-      return emitOpError() << "'" << getName() << "': no MAERI target: "
-                           << llvm::toString(maeri.takeError());
-    MaeriSchedule schedule = attr.getSchedule();
-    if (llvm::Error err = verifySchedule(schedule, shape, *maeri))
-      return emitOpError() << "'" << getName() << "': MAERI schedule: "
-                           << llvm::toString(std::move(err));
-    if (attr.getFolds() != schedule.folds(shape))
-      return emitOpError() << "'" << getName() << "': MAERI schedule: folds "
-                           << attr.getFolds() << " but the tiles need "
-                           << schedule.folds(shape);
-    if (attr.getForwarding() != schedule.usesForwarding(shape))
-      return emitOpError() << "'" << getName()
-                           << "': MAERI schedule: forwarding is "
-                           << (schedule.usesForwarding(shape) ? "" : "not ")
-                           << "what this tile order does";
-  }
+  // The schedule belongs to a target, which alone knows what makes it valid.
+  if (ScheduleAttrInterface schedule = getScheduleAttr())
+    if (failed(schedule.verifySchedule(*this, *getTargetModel(*this))))
+      return failure();
 
   if (DataflowAttr dataflow = getDataflowAttr()) {
     std::optional<int64_t> numPEs;
-    if (PEArrayAttr target = getTarget())
-      numPEs = target.getNumPes();
+    if (TargetAttrInterface target = getTarget())
+      numPEs = target.getHardwareConfig().numPEs;
     llvm::Expected<BoundDataflow> bound =
         bindDataflow(dataflow.getModelDirectives(), shape, numPEs);
     if (!bound)

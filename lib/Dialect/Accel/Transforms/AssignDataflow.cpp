@@ -36,8 +36,8 @@ struct AssignDataflowPass
     bool failedAny = false;
     module.walk([&](LayerOp layer) {
       std::optional<int64_t> numPEs;
-      if (PEArrayAttr target = layer.getTarget())
-        numPEs = target.getNumPes();
+      if (TargetAttrInterface target = layer.getTarget())
+        numPEs = target.getHardwareConfig().numPEs;
       llvm::Expected<BoundDataflow> bound =
           bindDataflow(directives, layer.getShape(), numPEs);
       if (!bound) {

@@ -275,9 +275,7 @@ struct CostModelPass : public accel::impl::AccelCostModelBase<CostModelPass> {
         failedAny = true;
         return;
       }
-      HardwareConfig hw;
-      if (PEArrayAttr target = layer.getTarget())
-        hw = target.getConfig();
+      HardwareConfig hw = getHardwareConfig(layer);
       llvm::Expected<CostReport> report = evaluateLayerCost(layer, hw);
       if (!report) {
         layer.emitError() << "cost model on layer '" << layer.getName()

@@ -2,7 +2,7 @@
 
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
-#include "accel/Target/MAERI/MaeriSchedule.h"
+#include "accel/Target/MAERI/IR/MaeriAttributes.h"
 
 namespace mlir::accel {
 #define GEN_PASS_DEF_ACCELEMITMAERISCHEDULE
@@ -15,13 +15,15 @@ using namespace mlir::accel;
 namespace {
 struct EmitMaeriSchedulePass
     : public accel::impl::AccelEmitMaeriScheduleBase<EmitMaeriSchedulePass> {
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    registerMaeriTarget(registry);
+  }
+
   void runOnOperation() override {
     bool failedAny = false;
     getOperation().walk([&](LayerOp layer) {
-      HardwareConfig hw;
-      if (PEArrayAttr target = layer.getTarget())
-        hw = target.getConfig();
-      llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+      llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
       if (!maeri) {
         layer.emitError() << "no MAERI target for layer '" << layer.getName()
                           << "': " << llvm::toString(maeri.takeError());
@@ -32,7 +34,8 @@ struct EmitMaeriSchedulePass
       MaeriSchedule schedule;
       if (DataflowAttr dataflow = layer.getDataflowAttr()) {
         llvm::Expected<BoundDataflow> bound =
-            bindDataflow(dataflow.getModelDirectives(), shape, hw.numPEs);
+            bindDataflow(dataflow.getModelDirectives(), shape,
+                         maeri->getHardware().numPEs);
         llvm::Expected<MaeriSchedule> derived =
             bound ? deriveSchedule(*bound, shape, *maeri)
                   : llvm::Expected<MaeriSchedule>(bound.takeError());

@@ -126,9 +126,7 @@ struct SearchDataflowPass
     std::vector<std::string> names;
     std::map<std::string, size_t> byKey;
     module.walk([&](LayerOp layer) {
-      HardwareConfig hw;
-      if (PEArrayAttr target = layer.getTarget())
-        hw = target.getConfig();
+      HardwareConfig hw = getHardwareConfig(layer);
       auto [it, inserted] = byKey.try_emplace(searchKey(layer, hw),
                                               searches.size());
       if (inserted) {

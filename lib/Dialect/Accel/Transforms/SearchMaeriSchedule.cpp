@@ -3,6 +3,7 @@
 #include "accel/Analysis/Search/MaeriScheduleSearch.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Target/MAERI/IR/MaeriAttributes.h"
 #include "SearchDriver.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -38,6 +39,11 @@ struct SearchMaeriSchedulePass
           SearchMaeriSchedulePass> {
   using Base::Base;
 
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    registerMaeriTarget(registry);
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *context = &getContext();
@@ -71,10 +77,7 @@ struct SearchMaeriSchedulePass
     std::map<std::string, size_t> byKey;
     bool failedAny = false;
     module.walk([&](LayerOp layer) {
-      HardwareConfig hw;
-      if (PEArrayAttr target = layer.getTarget())
-        hw = target.getConfig();
-      llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+      llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
       if (!maeri) {
         layer.emitError() << "no MAERI target for layer '" << layer.getName()
                           << "': " << llvm::toString(maeri.takeError());
@@ -88,7 +91,8 @@ struct SearchMaeriSchedulePass
       std::string key;
       if (DataflowAttr dataflow = layer.getDataflowAttr()) {
         llvm::Expected<BoundDataflow> bound =
-            bindDataflow(dataflow.getModelDirectives(), shape, hw.numPEs);
+            bindDataflow(dataflow.getModelDirectives(), shape,
+                         maeri->getHardware().numPEs);
         llvm::Expected<MaeriSchedule> derived =
             bound ? deriveSchedule(*bound, shape, *maeri)
                   : llvm::Expected<MaeriSchedule>(bound.takeError());

@@ -3,6 +3,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
+#include "accel/Target/MAERI/IR/MaeriAttributes.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
 #include "Progress.h"
 #include "Report.h"
@@ -300,7 +301,9 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
     bool failedAny = false;
     SmallVector<LayerOp> unscheduled, scheduledLayers;
     module.walk([&](LayerOp layer) {
-      (layer.getScheduleAttr() ? scheduledLayers : unscheduled)
+      (isa_and_nonnull<MaeriScheduleAttr>(layer.getScheduleAttr())
+           ? scheduledLayers
+           : unscheduled)
           .push_back(layer);
     });
     int64_t scheduled = scheduledLayers.size();
@@ -319,7 +322,8 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
       totalMacs += macsOf(layer);
     LayerProgress progress(getArgument(), scheduledLayers.size(), totalMacs);
     for (LayerOp layer : scheduledLayers) {
-      if (failed(simulate(layer, layer.getScheduleAttr(), rows)))
+      if (failed(simulate(layer, cast<MaeriScheduleAttr>(layer.getScheduleAttr()),
+                          rows)))
         failedAny = true;
       progress.finished(layer.getName(), macsOf(layer));
     }
@@ -358,10 +362,7 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
 
   LogicalResult simulate(LayerOp layer, MaeriScheduleAttr attr,
                          std::vector<Row> &rows) {
-    HardwareConfig hw;
-    if (PEArrayAttr target = layer.getTarget())
-      hw = target.getConfig();
-    llvm::Expected<MaeriTargetModel> maeri = MaeriTargetModel::get(hw);
+    llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
     if (!maeri)
       return layer.emitError() << llvm::toString(maeri.takeError());
     LayerShape shape = layer.getShape();
@@ -377,12 +378,13 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
     Row row{layer.getName().str(), SimStats{}, *estimate, std::nullopt,
             !timingOnly, true, 0.0, isa<FloatType>(outType.getElementType())};
     row.dataflow = layer.getDataflowAttr();
-    row.hw = hw;
+    row.hw = maeri->getHardware();
     row.multipliers = maeri->numMultipliers();
     row.dnBandwidth = maeri->distributionBandwidth();
     // The dataflow-level figure for the same machine, for comparison only.
     if (layer.getDataflowAttr()) {
-      llvm::Expected<CostReport> cost = evaluateLayerCost(layer, hw);
+      llvm::Expected<CostReport> cost =
+          evaluateLayerCost(layer, maeri->getHardware());
       if (cost)
         row.maestroCycles = cost->runtime;
       else

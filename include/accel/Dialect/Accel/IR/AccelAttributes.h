@@ -7,13 +7,15 @@
 #include "accel/Model/Dataflow.h"
 #include "accel/Model/Dim.h"
 #include "accel/Model/Hardware.h"
-#include "accel/Target/MAERI/MaeriSchedule.h"
+#include "accel/Model/TargetModel.h"
 
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/Hashing.h"
+
+#include <memory>
 
 namespace mlir::accel {
 

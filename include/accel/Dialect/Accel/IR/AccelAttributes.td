@@ -3,42 +3,17 @@
 #ifndef ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_TD
 #define ACCEL_DIALECT_ACCEL_IR_ACCELATTRIBUTES_TD
 
-include "accel/Dialect/Accel/IR/AccelDialect.td"
+include "accel/Dialect/Accel/IR/AccelAttrBase.td"
 include "accel/Dialect/Accel/IR/AccelInterfaces.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
-
-class Accel_Attr<string name, string attrMnemonic, list<Trait> traits = []>
-    : AttrDef<Accel_Dialect, name, traits> {
-  let mnemonic = attrMnemonic;
-}
-
-//===----------------------------------------------------------------------===//
-// Parameters
-//===----------------------------------------------------------------------===//
-
-// `true` / `false` keywords (the generic integer parser would want 1 / 0).
-class Accel_BoolParameter<string value, string desc>
-    : DefaultValuedParameter<"bool", value, desc> {
-  let parser = [{ ::mlir::accel::parseBoolKeyword($_parser) }];
-  let printer = [{ $_printer << ($_self ? "true" : "false") }];
-}
-
-def Accel_SizeExprParameter
-    : AttrParameter<"::mlir::accel::SizeExpr",
-                    "a positive integer or `sz(D)`, the size of dimension D"> {
-}
-
-def Accel_DimParameter
-    : AttrParameter<"::mlir::accel::Dim",
-                    "canonical dimension: N, G, K, C, R, S, Y, X, OY, OX"> {
-}
 
 //===----------------------------------------------------------------------===//
 // pe_array
 //===----------------------------------------------------------------------===//
 
-def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
+def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array",
+    [DeclareAttrInterfaceMethods<Accel_TargetAttrInterface>]> {
   let summary = "a spatial accelerator: PE array, buffers, NoC";
   let description = [{
     The hardware a dataflow runs on, with MAESTRO's abstract hardware model:
@@ -49,9 +24,8 @@ def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
     `multicast`), and `offchip_bw` elements per cycle to DRAM. Elements are
     `element_size` bytes.
 
-    The optional `maeri_ms`, `maeri_dn_bw` and `maeri_rn_bw` give a MAERI
-    target (multiplier switches, distribution and reduction bandwidth); all
-    three are powers of two and given together.
+    It is the core's target (`accel.target`); a target with more to say
+    (MAERI's `#accel.maeri`) holds one.
 
     Every parameter but `num_pes` has a default; defaults are not printed.
 
@@ -72,8 +46,6 @@ def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
     ```mlir
     #accel.pe_array<num_pes = 256, l1_size = 100, l2_size = 3000,
                     noc_bw = 1000, offchip_bw = 50>
-    #accel.pe_array<num_pes = 64, maeri_ms = 64, maeri_dn_bw = 8,
-                    maeri_rn_bw = 8>
     ```
   }];
   let parameters = (ins
@@ -86,16 +58,11 @@ def Accel_PEArrayAttr : Accel_Attr<"PEArray", "pe_array"> {
     DefaultValuedParameter<"int64_t", "1", "cycles per hop">:$hop_latency,
     Accel_BoolParameter<"true", "NoC multicast support">:$multicast,
     DefaultValuedParameter<"int64_t", "16", "off-chip elements per cycle">:$offchip_bw,
-    DefaultValuedParameter<"int64_t", "1", "bytes per element">:$element_size,
-    OptionalParameter<"std::optional<int64_t>", "MAERI multiplier switches">:$maeri_ms,
-    OptionalParameter<"std::optional<int64_t>", "MAERI distribution bandwidth">:$maeri_dn_bw,
-    OptionalParameter<"std::optional<int64_t>", "MAERI reduction bandwidth">:$maeri_rn_bw
+    DefaultValuedParameter<"int64_t", "1", "bytes per element">:$element_size
   );
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
-    /// The MLIR-free hardware description.
-    ::mlir::accel::HardwareConfig getConfig() const;
     /// The attribute that describes `config`.
     static PEArrayAttr get(::mlir::MLIRContext *context,
                            const ::mlir::accel::HardwareConfig &config);
@@ -292,73 +259,6 @@ def Accel_CostAttr : Accel_Attr<"Cost", "cost"> {
     std::optional<int64_t> getInt(::llvm::StringRef name) const;
     /// The value of a figure as a double (integers converted), if present.
     std::optional<double> getNumber(::llvm::StringRef name) const;
-  }];
-}
-
-//===----------------------------------------------------------------------===//
-// maeri_schedule
-//===----------------------------------------------------------------------===//
-
-def Accel_DimListParameter
-    : ArrayRefParameter<"::mlir::accel::Dim", "canonical dimensions"> {
-  let parser = [{ ::mlir::accel::parseDimList($_parser) }];
-  let printer = [{ ::mlir::accel::printDimList($_printer, $_self) }];
-}
-
-def Accel_MaeriScheduleAttr : Accel_Attr<"MaeriSchedule", "maeri_schedule"> {
-  let summary = "how MAERI runs one layer: tiles, virtual neurons, tile order";
-  let description = [{
-    A schedule for the MAERI accelerator (docs/MAERI.md), in STONNE's terms.
-    A tile of `t_n x t_g x t_k x t_c x t_r x t_s x t_oy x t_ox` iterations is
-    mapped at once: every virtual neuron (VN) is `vn_size = t_r*t_s*t_c`
-    contiguous multiplier switches holding one output's weights, reduced by
-    the augmented reduction tree to one value; `num_vns = t_n*t_g*t_k*t_oy*t_ox`
-    VNs work side by side, VN i on switches [i*vn_size, (i+1)*vn_size). The
-    tiles are visited in `order` (outermost first); a tile that does not
-    hold the whole reduction R*S*C is one of `folds` partial-sum passes,
-    accumulated between passes. `forwarding` says whether inputs move over
-    the forwarding links between neighbouring switches (a window sliding
-    along output columns) instead of being distributed again.
-
-    Checked here: the VN size and count are the tile products. Checked by
-    `accel.layer` against the layer and the module's MAERI (the
-    `#accel.pe_array` MAERI parameters): every tile in [1, its dimension],
-    so every MAC is computed exactly once; `order` names N G K C R S OY OX
-    once each; VN size x VNs within the multiplier switches; `folds` and
-    `forwarding` as the tiles imply.
-
-    Example:
-
-    ```mlir
-    #accel.maeri_schedule<t_k = 16, t_c = 4, t_r = 3, t_s = 3, t_ox = 1,
-                          order = [K, C, R, S, OY, OX, N, G],
-                          vn_size = 36, num_vns = 16, folds = 128>
-    ```
-  }];
-  let parameters = (ins
-    DefaultValuedParameter<"int64_t", "1", "T_N">:$t_n,
-    DefaultValuedParameter<"int64_t", "1", "T_G">:$t_g,
-    DefaultValuedParameter<"int64_t", "1", "T_K">:$t_k,
-    DefaultValuedParameter<"int64_t", "1", "T_C">:$t_c,
-    DefaultValuedParameter<"int64_t", "1", "T_R">:$t_r,
-    DefaultValuedParameter<"int64_t", "1", "T_S">:$t_s,
-    DefaultValuedParameter<"int64_t", "1", "T_Y'">:$t_oy,
-    DefaultValuedParameter<"int64_t", "1", "T_X'">:$t_ox,
-    Accel_DimListParameter:$order,
-    "int64_t":$vn_size,
-    "int64_t":$num_vns,
-    "int64_t":$folds,
-    Accel_BoolParameter<"false", "inputs move over forwarding links">:$forwarding
-  );
-  let assemblyFormat = "`<` struct(params) `>`";
-  let genVerifyDecl = 1;
-  let extraClassDeclaration = [{
-    /// The MLIR-free schedule.
-    ::mlir::accel::MaeriSchedule getSchedule() const;
-    /// The attribute of `schedule` on a layer of `shape`.
-    static MaeriScheduleAttr get(::mlir::MLIRContext *context,
-                                 const ::mlir::accel::MaeriSchedule &schedule,
-                                 const ::mlir::accel::LayerShape &shape);
   }];
 }
 

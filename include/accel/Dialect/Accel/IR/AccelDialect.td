@@ -49,9 +49,25 @@ def Accel_Dialect : Dialect {
     dialect for AXI-stream accelerators; the two are not meant to be loaded
     into one context.
   }];
-  let useDefaultAttributePrinterParser = 1;
+  // Custom only to reach the attributes targets add (addTargetAttributes).
+  let useDefaultAttributePrinterParser = 0;
   let hasOperationAttrVerify = 1;
   let extraClassDeclaration = [{
+    ::mlir::Attribute parseAttribute(::mlir::DialectAsmParser &parser,
+                                     ::mlir::Type type) const override;
+    void printAttribute(::mlir::Attribute attr,
+                        ::mlir::DialectAsmPrinter &printer) const override;
+
+    /// Adds the attributes of a target library (its `accel.target`
+    /// attribute, its schedules), defined by its own .td on this dialect,
+    /// so that `#accel.<mnemonic><...>` parses and prints them. Called from
+    /// the target's dialect extension, as the transform dialect's
+    /// extensions add their types.
+    template <typename... Attrs>
+    void addTargetAttributes() {
+      (addTargetAttribute<Attrs>(), ...);
+    }
+
     /// Name of the module attribute that holds the hardware.
     static constexpr ::llvm::StringLiteral kTargetAttrName = "accel.target";
     /// Module attributes of a dataflow file (`dataflows/*.mlir`): the
@@ -62,6 +78,26 @@ def Accel_Dialect : Dialect {
 
   private:
     void registerAttributes();
+
+    using TargetAttrParser = ::mlir::Attribute (*)(::mlir::AsmParser &,
+                                                   ::mlir::Type);
+    using TargetAttrPrinter = void (*)(::mlir::Attribute,
+                                       ::mlir::AsmPrinter &);
+    template <typename Attr>
+    void addTargetAttribute() {
+      if (!targetAttrParsers.try_emplace(Attr::getMnemonic(), &Attr::parse)
+               .second)
+        return; // Already added (a second extension of the same target).
+      addAttributes<Attr>();
+      targetAttrPrinters[::mlir::TypeID::get<Attr>()] =
+          [](::mlir::Attribute attr, ::mlir::AsmPrinter &printer) {
+            printer << Attr::getMnemonic();
+            ::llvm::cast<Attr>(attr).print(printer);
+          };
+    }
+    /// The targets' attributes, by mnemonic and by C++ class.
+    ::llvm::StringMap<TargetAttrParser> targetAttrParsers;
+    ::llvm::DenseMap<::mlir::TypeID, TargetAttrPrinter> targetAttrPrinters;
 
   public:
   }];

@@ -42,8 +42,10 @@ def Accel_LayerOp : Accel_Op<"layer", [
     enclosing module has an `accel.target`, the clusters must fit its PE
     array. Dimensions a level does not map take the whole range left by the
     enclosing levels (MAESTRO's rule), so every dimension is covered at
-    every level. `cost` holds the cost model's results, `schedule` how MAERI
-    runs the layer (checked against the layer and the module's MAERI).
+    every level. `cost` holds the cost model's results, `schedule` how a
+    target runs the layer (an attribute of the target, e.g.
+    `#accel.maeri_schedule`, checked against the layer and the model of the
+    module's target).
 
     Example:
 
@@ -66,7 +68,7 @@ def Accel_LayerOp : Accel_Op<"layer", [
     DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
     OptionalAttr<Accel_DataflowAttr>:$dataflow,
     OptionalAttr<Accel_CostAttr>:$cost,
-    OptionalAttr<Accel_MaeriScheduleAttr>:$schedule,
+    OptionalAttr<Accel_ScheduleAttrInterface>:$schedule,
     Accel_NumberTensor:$input,
     Accel_NumberTensor:$filter,
     Variadic<AnySignlessInteger>:$zero_points,
@@ -87,7 +89,7 @@ def Accel_LayerOp : Accel_Op<"layer", [
     /// on a verified op.
     ::mlir::accel::LayerShape getShape();
     /// The target of the closest enclosing op that has `accel.target`.
-    PEArrayAttr getTarget();
+    TargetAttrInterface getTarget();
   }];
 }
 

@@ -5,6 +5,59 @@
 
 include "mlir/Pass/PassBase.td"
 
+def AccelSetTarget : Pass<"accel-set-target", "::mlir::ModuleOp"> {
+  let summary = "Set the module's hardware (accel.target)";
+  let description = [{
+    Sets the module attribute `accel.target`, the machine every later pass
+    models, from the command line instead of editing the IR (a torch-mlir or
+    IREE module has none):
+
+    - `file=PATH`: a MAESTRO hardware file (`.m`: `num_pes: 256` ...), or an
+      MLIR file holding a target attribute, alone
+      (`#accel.maeri<ms = 64, dn_bw = 8, rn_bw = 8>`) or as its module's
+      `accel.target`;
+    - `target=ATTR`: the attribute itself, any registered target's
+      (quote it: `target="#accel.pe_array<num_pes = 64>"`);
+    - `num-pes=`, `simd-lanes=`, `l1-size=`, `l2-size=`, `noc-bw=`,
+      `noc-hops=`, `hop-latency=`, `offchip-bw=`, `element-size=`: the
+      `#accel.pe_array` parameters, over the PE array given by `file` or
+      `target`, else the module's own, else the defaults.
+
+    A layer that no longer fits (clusters larger than the new PE array, a
+    schedule the new machine cannot run) fails verification after the pass.
+
+    Example: `accel-opt --accel-set-target="file=accelerator_1.m"` on a
+    module without a target gives it
+    `accel.target = #accel.pe_array<num_pes = 256, l1_size = 100, ...>`.
+  }];
+  let options = [
+    Option<"file", "file", "std::string", /*default=*/"",
+           "A MAESTRO hardware file (.m) or an MLIR file holding a target "
+           "attribute">,
+    Option<"target", "target", "std::string", /*default=*/"",
+           "The target attribute, e.g. #accel.pe_array<num_pes = 64>">,
+    Option<"numPes", "num-pes", "int64_t", /*default=*/"-1",
+           "#accel.pe_array num_pes">,
+    Option<"simdLanes", "simd-lanes", "int64_t", /*default=*/"-1",
+           "#accel.pe_array simd_lanes">,
+    Option<"l1Size", "l1-size", "int64_t", /*default=*/"-1",
+           "#accel.pe_array l1_size (bytes per PE)">,
+    Option<"l2Size", "l2-size", "int64_t", /*default=*/"-1",
+           "#accel.pe_array l2_size (bytes)">,
+    Option<"nocBw", "noc-bw", "int64_t", /*default=*/"-1",
+           "#accel.pe_array noc_bw (elements per cycle)">,
+    Option<"nocHops", "noc-hops", "int64_t", /*default=*/"-1",
+           "#accel.pe_array noc_hops">,
+    Option<"hopLatency", "hop-latency", "int64_t", /*default=*/"-1",
+           "#accel.pe_array hop_latency (cycles)">,
+    Option<"offchipBw", "offchip-bw", "int64_t", /*default=*/"-1",
+           "#accel.pe_array offchip_bw (elements per cycle)">,
+    Option<"elementSize", "element-size", "int64_t", /*default=*/"-1",
+           "#accel.pe_array element_size (bytes)">
+  ];
+  let dependentDialects = ["::mlir::accel::AccelDialect"];
+}
+
 def AccelAssignDataflow : Pass<"accel-assign-dataflow", "::mlir::ModuleOp"> {
   let summary = "Attach a library (or file) dataflow to every accel.layer";
   let description = [{
@@ -96,8 +149,8 @@ def AccelEmitMaeriSchedule
   let summary = "Derive how MAERI runs each layer";
   let description = [{
     Attaches `schedule = #accel.maeri_schedule<...>` to every `accel.layer`
-    for the MAERI of the module's `accel.target` (its `maeri_ms`,
-    `maeri_dn_bw`, `maeri_rn_bw`; without them, one multiplier switch per PE).
+    for the MAERI of the module's `accel.target` (an `#accel.maeri`; a plain
+    `#accel.pe_array` stands for one multiplier switch per PE).
 
     With a dataflow, the schedule follows it (docs/MAERI.md): each spatial
     map spreads its dimension over its sub-units, so its number of parallel
@@ -254,8 +307,8 @@ def AccelSearchMaeriSchedule
     For every `accel.layer`, searches MAERI tilings (docs/Mapper.md): the
     virtual-neuron shape T_R x T_S x T_C, the number of VNs over N, G, K,
     Y' and X', and the order of the tiled dimensions (hence the folds), for
-    the MAERI of the module's `accel.target` (`maeri_ms`, `maeri_dn_bw`,
-    `maeri_rn_bw`), ranked by the MAERI cycle model that `--accel-simulate`
+    the MAERI of the module's `accel.target` (`#accel.maeri`, or the MAERI a
+    `#accel.pe_array` stands for), ranked by the MAERI cycle model that `--accel-simulate`
     checks. The schedule `--accel-emit-maeri-schedule` would attach (the
     layer's dataflow's, or the default) is a seed, so the result is never
     slower. The result is attached as `schedule = #accel.maeri_schedule<...>`

@@ -122,9 +122,16 @@ llvm::Error parseDataflow(const Object &spec, DseSpec &result) {
   if (!value || value->getAsString() == std::optional<llvm::StringRef>("fixed"))
     return llvm::Error::success();
   const Object *object = value->getAsObject();
+  if (object && object->size() == 1) {
+    if (std::optional<llvm::StringRef> name = object->getString("library")) {
+      result.libraryDataflow = name->str();
+      return llvm::Error::success();
+    }
+  }
   const Object *mapper = object ? object->getObject("mapper") : nullptr;
   if (!mapper)
-    return specError("dataflow: expected \"fixed\" or {\"mapper\": {...}}");
+    return specError("dataflow: expected \"fixed\", {\"library\": NAME} or "
+                     "{\"mapper\": {...}}");
   DataflowSearchOptions options;
   for (const auto &[key, item] : *mapper) {
     if (key == "objective") {
@@ -175,7 +182,8 @@ llvm::Expected<DseSpec> mlir::accel::parseDseSpec(llvm::StringRef text,
   DseSpec result;
   std::optional<llvm::StringRef> network = spec->getString("network");
   if (!network)
-    return specError("\"network\": the .m file's path is missing");
+    return specError("\"network\": the network's path (.m or linalg .mlir) "
+                     "is missing");
   llvm::Expected<std::string> expanded = expandVariables(*network);
   if (!expanded)
     return expanded.takeError();

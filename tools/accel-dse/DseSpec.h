@@ -20,14 +20,18 @@
 namespace mlir::accel {
 
 struct DseSpec {
-  /// The network's .m file, resolved against the spec's folder after
-  /// ${VARIABLE} expansion.
+  /// The network: a MAESTRO .m file, or linalg (.mlir, as torch-mlir, TOSA
+  /// or IREE emit it), resolved against the spec's folder after ${VARIABLE}
+  /// expansion.
   std::string networkPath;
   HardwareConfig base;
   std::array<std::vector<int64_t>, kNumSweepAxes> axes;
   DseBudgets budgets;
   /// Set when the mapper searches each layer's dataflow per configuration.
   std::optional<DataflowSearchOptions> mapper;
+  /// A library dataflow (dataflows/) for every layer, in place of the .m
+  /// file's own; what a linalg network needs (`"dataflow": {"library": ..}`).
+  std::string libraryDataflow;
 };
 
 /// Parses `text`, the spec file at `specPath`.

@@ -18,7 +18,12 @@
 
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
+#include "accel/InitAllAccel.h"
 #include "accel/Target/Maestro/Maestro.h"
+
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -108,10 +113,16 @@ llvm::raw_ostream &error() {
   return llvm::WithColor::error(llvm::errs(), kToolName);
 }
 
-/// The network's layers with their dataflows, from the .m file.
-std::optional<std::vector<DseLayer>> loadNetwork(const std::string &path,
+/// The network's layers with their dataflows: a MAESTRO .m file (with its
+/// own dataflows, or the spec's library one), or a linalg network converted
+/// to accel layers that take the spec's library dataflow (with the mapper
+/// and no library named, NVDLA's, as the search's seed).
+std::optional<std::vector<DseLayer>> loadNetwork(const DseSpec &spec,
                                                  std::string &networkName) {
-  MLIRContext context(MLIRContext::Threading::DISABLED);
+  const std::string &path = spec.networkPath;
+  DialectRegistry registry;
+  registerAllAccelDialects(registry);
+  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.printOpOnDiagnostic(false);
   std::string message;
   std::unique_ptr<llvm::MemoryBuffer> input = openInputFile(path, &message);
@@ -122,10 +133,33 @@ std::optional<std::vector<DseLayer>> loadNetwork(const std::string &path,
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  bool isLinalg = llvm::StringRef(path).ends_with(".mlir");
   OwningOpRef<ModuleOp> module =
-      importMaestro(sourceMgr, &context, MaestroImportOptions());
+      isLinalg ? parseSourceFile<ModuleOp>(sourceMgr, &context)
+               : importMaestro(sourceMgr, &context, MaestroImportOptions());
   if (!module)
     return std::nullopt;
+  std::string dataflow = spec.libraryDataflow;
+  if (isLinalg && dataflow.empty()) {
+    if (!spec.mapper) {
+      error() << "the linalg network '" << path
+              << "' has no dataflows: name one with \"dataflow\": "
+                 "{\"library\": NAME}, or search them with the mapper\n";
+      return std::nullopt;
+    }
+    dataflow = "nvdla";
+  }
+  llvm::SmallVector<std::string, 2> passes;
+  if (isLinalg)
+    passes.push_back("convert-linalg-to-accel");
+  if (!dataflow.empty())
+    passes.push_back("accel-assign-dataflow{dataflow=" + dataflow + "}");
+  if (!passes.empty()) {
+    auto pm = PassManager::on<ModuleOp>(&context);
+    if (failed(parsePassPipeline(llvm::join(passes, ","), pm)) ||
+        failed(pm.run(*module)))
+      return std::nullopt;
+  }
   std::vector<DseLayer> layers;
   bool failed = false;
   module->walk([&](LayerOp layer) {
@@ -441,7 +475,7 @@ int run(const Ranks &ranks) {
   std::string networkName;
   std::optional<std::vector<DseLayer>> layers;
   if (spec)
-    layers = loadNetwork(spec->networkPath, networkName);
+    layers = loadNetwork(*spec, networkName);
   if (!ranks.allOk(layers.has_value()))
     return 1;
 
@@ -530,6 +564,8 @@ int run(const Ranks &ranks) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  // The passes a linalg network goes through, by name.
+  registerAllAccelPasses();
   Ranks ranks;
 #ifdef ACCEL_DSE_HAVE_MPI
   MPI_Init(&argc, &argv);

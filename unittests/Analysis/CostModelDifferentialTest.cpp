@@ -169,7 +169,7 @@ void expectSameReport(const CostReport &a, const CostReport &b) {
 TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
   constexpr int kTriples = 6000;
   Generator g(/*seed=*/20240611);
-  int compared = 0, evaluated = 0;
+  int compared = 0, evaluated = 0, degenerate = 0;
   for (int i = 0; i < kTriples; ++i) {
     if (!g.next())
       continue;
@@ -179,6 +179,21 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
         accel_test::referenceEvaluateCost(g.kind, g.shape, g.directives, g.hw);
     ++compared;
     SCOPED_TRACE(describeCase(g));
+    // The one intended difference (docs/CostModel.md, deviations): where
+    // MAESTRO's chunk rule, which the reference follows, leaves the layer
+    // with 0 MACs or 0 cycles, the model re-evaluates with chunks that hold
+    // their dimension, and gives work done or an error saying why.
+    if (reference && (reference->numMACs == 0 || reference->runtime == 0)) {
+      ++degenerate;
+      if (fast) {
+        EXPECT_GT(fast->numMACs, 0);
+        EXPECT_GT(fast->runtime, 0);
+      } else {
+        EXPECT_NE(llvm::toString(fast.takeError()).find("computes nothing"),
+                  std::string::npos);
+      }
+      continue;
+    }
     if (!fast || !reference) {
       std::string fastError = fast ? "" : llvm::toString(fast.takeError());
       std::string referenceError =
@@ -196,6 +211,7 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
   EXPECT_GT(evaluated, compared / 4);
   RecordProperty("compared", compared);
   RecordProperty("evaluated", evaluated);
+  RecordProperty("degenerate", degenerate);
 }
 
 } // namespace

@@ -99,4 +99,21 @@ TEST(CostModelDegenerate, WindowMapWiderThanFilterComputes) {
   EXPECT_EQ(r->runtime, 512244714);
 }
 
+// Fuzz finding "more MACs than the maps visit": a GEMM has no window (R =
+// S = 1), but an OX map was widened by the size of an S map as if it had
+// one: `TemporalMap(2,2) S; SpatialMap(1,1) OX` stepped 2-column chunks by
+// 1, counting every column twice. MAESTRO's GEMM has no R, S or output
+// coordinates, so no reference figure moves; the MACs are the layer's.
+TEST(CostModelDegenerate, GemmOutputMapIgnoresFilterMaps) {
+  std::vector<Directive> df = {
+      Directive::temporalMap(c(2), c(2), Dim::S),
+      Directive::spatialMap(c(1), c(1), Dim::OX),
+      Directive::temporalMap(SizeExpr::sizeOfDim(Dim::C), c(1), Dim::C)};
+  llvm::Expected<CostReport> r =
+      evaluateCost(CostLayerKind::Gemm, shapeOf({1, 1, 15, 30, 1, 1, 23, 61}),
+                   df, hardware(343, 1));
+  ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
+  EXPECT_EQ(r->numMACs, 15 * 30 * 23 * 61);
+}
+
 } // namespace

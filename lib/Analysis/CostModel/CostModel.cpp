@@ -1064,6 +1064,11 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
       Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
       int w = cluster.find(window);
       int64_t windowSize = w >= 0 ? cluster.maps[w].size : dims[window];
+      // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
+      // R or S map the level has (and an inner level's table has no R or S
+      // at all, which made it R - 1 = -1 narrower).
+      if (!p.hasWindows)
+        windowSize = 1;
       m.var = in;
       m.size = math.add(m.size, windowSize - 1);
     }

@@ -131,6 +131,15 @@ std::string describeCase(const Generator &g) {
   return text;
 }
 
+/// Whether a dataflow maps OY or OX: on a GEMM the reference widens such a
+/// map by the level's R (S) map, or by R (S) minus 1 = -1 at an inner level,
+/// where its table has no R (S).
+bool mapsOutputCoordinates(llvm::ArrayRef<Directive> directives) {
+  return llvm::any_of(directives, [](const Directive &d) {
+    return d.isMap() && isOutputDim(d.dim);
+  });
+}
+
 void expectSameDelays(const DelayStats &a, const DelayStats &b,
                       const char *what) {
   EXPECT_EQ(a.min, b.min) << what;
@@ -169,7 +178,7 @@ void expectSameReport(const CostReport &a, const CostReport &b) {
 TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
   constexpr int kTriples = 6000;
   Generator g(/*seed=*/20240611);
-  int compared = 0, evaluated = 0;
+  int compared = 0, evaluated = 0, degenerate = 0, gemmWindows = 0;
   for (int i = 0; i < kTriples; ++i) {
     if (!g.next())
       continue;
@@ -179,6 +188,28 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
         accel_test::referenceEvaluateCost(g.kind, g.shape, g.directives, g.hw);
     ++compared;
     SCOPED_TRACE(describeCase(g));
+    // The one intended difference (docs/CostModel.md, deviations): where
+    // MAESTRO's chunk rule, which the reference follows, leaves the layer
+    // with 0 MACs or 0 cycles, the model re-evaluates with chunks that hold
+    // their dimension, and gives work done or an error saying why.
+    if (reference && (reference->numMACs == 0 || reference->runtime == 0)) {
+      ++degenerate;
+      if (fast) {
+        EXPECT_GT(fast->numMACs, 0);
+        EXPECT_GT(fast->runtime, 0);
+      } else {
+        EXPECT_NE(llvm::toString(fast.takeError()).find("computes nothing"),
+                  std::string::npos);
+      }
+      continue;
+    }
+    // The second: a GEMM has no window, so an OY (OX) map is its Y (X) map
+    // (CostModelDegenerateTest.cpp, GemmOutputMapIgnoresFilterMaps);
+    // MAESTRO's GEMM has no output coordinates, so no reference moves.
+    if (g.kind == CostLayerKind::Gemm && mapsOutputCoordinates(g.directives)) {
+      ++gemmWindows;
+      continue;
+    }
     if (!fast || !reference) {
       std::string fastError = fast ? "" : llvm::toString(fast.takeError());
       std::string referenceError =
@@ -196,6 +227,8 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
   EXPECT_GT(evaluated, compared / 4);
   RecordProperty("compared", compared);
   RecordProperty("evaluated", evaluated);
+  RecordProperty("degenerate", degenerate);
+  RecordProperty("gemmWindows", gemmWindows);
 }
 
 } // namespace

@@ -131,6 +131,12 @@ struct Problem {
   int64_t offchipBandwidth;
   /// Without multicast, data several sub-clusters need is sent to each.
   bool multicast;
+  /// MAESTRO's chunk rule where it computes nothing (evaluateCost): a map
+  /// larger than its dimension holds all of it at every level, not only at
+  /// the top, where `D - offset` cannot hold one output, and a window map
+  /// larger than its filter dimension narrows the output chunk by the
+  /// window it holds, not by its size.
+  bool wholeChunks = false;
 
   bool isWindowed(Dim d) const {
     return hasWindows && (d == Dim::Y || d == Dim::X);
@@ -357,7 +363,8 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
     // hold one output (narrower than the window, or empty), MAESTRO's layer
     // has no MACs at all and costs 0 cycles (ResNeXt50_yxp_os.m's FC1000):
     // deviate there, the chunk holds the dimension.
-    if (isTop && m.size > dim && edgeSize < minOutputChunk(cluster, m.var))
+    if (m.size > dim && edgeSize < minOutputChunk(cluster, m.var) &&
+        (isTop || p.wholeChunks))
       edgeSize = dim;
     s.mappedEdge[v] = hasEdge ? edgeSize : m.size;
     s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);
@@ -369,7 +376,13 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
       continue;
     Dim window = Problem::windowOf(m.var);
     unsigned out = idx(Problem::outputOf(m.var)), in = idx(m.var);
-    s.mapped[out] = s.mapped[in] - s.mapped[idx(window)] + 1;
+    // A window map larger than its dimension always holds its edge chunk.
+    int w = cluster.find(window);
+    int64_t windowChunk = s.mapped[idx(window)];
+    if (p.wholeChunks && w >= 0 &&
+        cluster.maps[w].size > cluster.dims[window])
+      windowChunk = s.mappedEdge[idx(window)];
+    s.mapped[out] = s.mapped[in] - windowChunk + 1;
     s.unique[out] = std::min(m.ofs, m.size);
     s.mappedEdge[out] = s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1;
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
@@ -982,10 +995,12 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
 
 } // namespace
 
-llvm::Expected<CostReport>
-mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
-                          llvm::ArrayRef<Directive> directives,
-                          const HardwareConfig &hw) {
+/// The analysis with MAESTRO's chunk rule, or with `wholeChunks` (see
+/// Problem::wholeChunks).
+static llvm::Expected<CostReport>
+evaluate(CostLayerKind kind, const LayerShape &shape,
+         llvm::ArrayRef<Directive> directives, const HardwareConfig &hw,
+         bool wholeChunks) {
   if (llvm::Error err = shape.validate())
     return std::move(err);
   if (llvm::Error err = hw.validate())
@@ -996,6 +1011,7 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
     return bound.takeError();
   CheckedMath math;
   Problem p = makeProblem(kind, shape, hw, math);
+  p.wholeChunks = wholeChunks;
 
   // Dimensions of the whole layer. MAESTRO's sizes have no padding: count
   // padded rows and columns as input, which keeps the output size.
@@ -1048,6 +1064,11 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
       Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
       int w = cluster.find(window);
       int64_t windowSize = w >= 0 ? cluster.maps[w].size : dims[window];
+      // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
+      // R or S map the level has (and an inner level's table has no R or S
+      // at all, which made it R - 1 = -1 narrower).
+      if (!p.hasWindows)
+        windowSize = 1;
       m.var = in;
       m.size = math.add(m.size, windowSize - 1);
     }
@@ -1183,4 +1204,32 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
                 "buffers by the map, or the hardware's latencies are too "
                 "large");
   return report;
+}
+
+llvm::Expected<CostReport>
+mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
+                          llvm::ArrayRef<Directive> directives,
+                          const HardwareConfig &hw) {
+  llvm::Expected<CostReport> report =
+      evaluate(kind, shape, directives, hw, /*wholeChunks=*/false);
+  if (!report || (report->numMACs > 0 && report->runtime > 0))
+    return report;
+  // MAESTRO's chunk rule left the layer computing nothing, or at no cost:
+  // a map larger than its dimension holds `D - offset` of it, which at an
+  // inner level can be empty (its compute is then free; with free
+  // single-flit transfers, hop latency 0, the whole layer costs 0 cycles),
+  // and a window map larger than its filter narrows the output chunk by its
+  // size. MAESTRO's figures there are 0 (or it crashes): a valid layer does
+  // work, so evaluate again with those chunks holding their dimension
+  // (docs/CostModel.md, deviations). Everywhere else MAESTRO's rule stands:
+  // its figures elsewhere depend on it.
+  llvm::Expected<CostReport> whole =
+      evaluate(kind, shape, directives, hw, /*wholeChunks=*/true);
+  if (!whole || (whole->numMACs > 0 && whole->runtime > 0))
+    return whole;
+  return fail(llvm::formatv(
+      "this dataflow computes nothing for the layer ({0} MACs in {1} "
+      "cycles): no chunk of some level holds a whole output (a map narrower "
+      "than the filter window, or a strided chunk that ends before one)",
+      whole->numMACs, whole->runtime));
 }

@@ -13,6 +13,7 @@
 #include "FuzzCheck.h"
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/InitAllTargets.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -29,11 +30,15 @@ public:
   mlir::MLIRContext &get() {
     if (!context || ++uses > kRenewEvery) {
       handler.reset();
+      // The accel dialect with every target's attributes, as the tools
+      // register it.
+      mlir::DialectRegistry registry;
+      registry.insert<mlir::accel::AccelDialect, mlir::func::FuncDialect,
+                      mlir::tensor::TensorDialect, mlir::arith::ArithDialect>();
+      mlir::accel::registerAllAccelTargets(registry);
       context = std::make_unique<mlir::MLIRContext>(
-          mlir::MLIRContext::Threading::DISABLED);
-      context->loadDialect<mlir::accel::AccelDialect, mlir::func::FuncDialect,
-                           mlir::tensor::TensorDialect,
-                           mlir::arith::ArithDialect>();
+          registry, mlir::MLIRContext::Threading::DISABLED);
+      context->loadAllAvailableDialects();
       handler = std::make_unique<mlir::ScopedDiagnosticHandler>(
           context.get(), [](mlir::Diagnostic &) { return mlir::success(); });
       uses = 0;

@@ -360,6 +360,12 @@ OwningOpRef<ModuleOp> StonneImporter::run() {
 OwningOpRef<ModuleOp>
 mlir::accel::importStonneArguments(llvm::StringRef arguments,
                                    MLIRContext *context) {
+  // The module holds a #accel.maeri target: make sure its attributes are
+  // registered, whatever the caller's context has (found by the fuzzer).
+  DialectRegistry registry;
+  registry.insert<AccelDialect, func::FuncDialect, tensor::TensorDialect>();
+  registerAllAccelTargets(registry);
+  context->appendDialectRegistry(registry);
   return StonneImporter(arguments, context).run();
 }
 

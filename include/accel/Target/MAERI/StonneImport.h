@@ -13,7 +13,8 @@ namespace mlir::accel {
 /// -accumulation_buffer=1`, or the `-FC` / `-DenseGEMM` forms with `-M -N
 /// -K -T_M -T_N -T_K`). Errors (unknown or unsupported arguments, a tile
 /// MAERI cannot hold) are diagnostics at the offending argument; returns
-/// null then. docs/MAERI.md has the correspondence of the dimensions.
+/// null then. docs/MAERI.md has the correspondence of the dimensions. The
+/// dialects and target attributes it builds are registered in `context`.
 OwningOpRef<ModuleOp> importStonneArguments(llvm::StringRef arguments,
                                             MLIRContext *context);
 

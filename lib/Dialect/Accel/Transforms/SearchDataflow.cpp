@@ -47,14 +47,7 @@ DataflowAttr dataflowAttrOf(MLIRContext *context, StringRef name,
 std::string searchKey(LayerOp layer, const HardwareConfig &hw) {
   LayerShape shape = layer.getShape();
   std::string key = stringifyLayerKind(layer.getKind()).str();
-  for (int64_t v : shape.sizes)
-    key += " " + std::to_string(v);
-  for (int64_t v : shape.stride)
-    key += " s" + std::to_string(v);
-  for (int64_t v : shape.dilation)
-    key += " d" + std::to_string(v);
-  for (int64_t v : shape.padding)
-    key += " p" + std::to_string(v);
+  appendShapeKey(key, shape);
   for (int64_t v : {hw.numPEs, hw.simdLanes, hw.l1Size, hw.l2Size,
                     hw.nocBandwidth, hw.nocHops, hw.hopLatency,
                     int64_t(hw.multicast), hw.offchipBandwidth,

@@ -11,6 +11,8 @@
 
 #include "Progress.h"
 
+#include "accel/Model/LayerShape.h"
+
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Threading.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -23,6 +25,19 @@
 #include <vector>
 
 namespace mlir::accel {
+
+/// Appends what of `shape` a search depends on (sizes, stride, dilation,
+/// padding) to `key`: layers with equal keys are searched once.
+inline void appendShapeKey(std::string &key, const LayerShape &shape) {
+  for (int64_t v : shape.sizes)
+    key += " " + std::to_string(v);
+  for (int64_t v : shape.stride)
+    key += " s" + std::to_string(v);
+  for (int64_t v : shape.dilation)
+    key += " d" + std::to_string(v);
+  for (int64_t v : shape.padding)
+    key += " p" + std::to_string(v);
+}
 
 /// Runs every task of every search in `searches` (types with numTasks() and
 /// runTask(i)). Results do not depend on the order tasks run in, so they

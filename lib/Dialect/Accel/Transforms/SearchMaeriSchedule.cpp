@@ -110,14 +110,7 @@ struct SearchMaeriSchedulePass
                            maeri->reductionBandwidth(),
                            MaeriScheduleAttr::get(context, seeds.back().schedule,
                                                   shape));
-      for (int64_t v : shape.sizes)
-        key += " " + std::to_string(v);
-      for (int64_t v : shape.stride)
-        key += " s" + std::to_string(v);
-      for (int64_t v : shape.dilation)
-        key += " d" + std::to_string(v);
-      for (int64_t v : shape.padding)
-        key += " p" + std::to_string(v);
+      appendShapeKey(key, shape);
       auto [it, inserted] = byKey.try_emplace(key, searches.size());
       if (inserted) {
         searches.emplace_back(shape, *maeri, seeds, options);

@@ -25,6 +25,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CostModelTestSupport.h"
+
 #include "accel/Analysis/CostModel/CostModel.h"
 
 #include "gtest/gtest.h"
@@ -32,29 +34,9 @@
 #include <vector>
 
 using namespace mlir::accel;
+using namespace mlir::accel::testing;
 
 namespace {
-
-constexpr unsigned kIn = static_cast<unsigned>(TensorClass::Input);
-constexpr unsigned kFilter = static_cast<unsigned>(TensorClass::Filter);
-
-HardwareConfig pes(int64_t n) {
-  HardwareConfig hw;
-  hw.numPEs = n;
-  hw.nocBandwidth = 1000;
-  hw.offchipBandwidth = int64_t(1) << 30;
-  return hw;
-}
-
-CostReport cost(CostLayerKind kind, const LayerShape &s,
-                const std::vector<Directive> &df, const HardwareConfig &hw) {
-  llvm::Expected<CostReport> r = evaluateCost(kind, s, df, hw);
-  if (!r) {
-    ADD_FAILURE() << llvm::toString(r.takeError());
-    return {};
-  }
-  return *r;
-}
 
 auto c = SizeExpr::constant;
 

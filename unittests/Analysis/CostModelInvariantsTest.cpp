@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CostModelTestSupport.h"
+
 #include "accel/Analysis/CostModel/CostModel.h"
 
 #include "gtest/gtest.h"
@@ -12,30 +14,9 @@
 #include <vector>
 
 using namespace mlir::accel;
+using namespace mlir::accel::testing;
 
 namespace {
-
-constexpr unsigned kIn = static_cast<unsigned>(TensorClass::Input);
-constexpr unsigned kFilter = static_cast<unsigned>(TensorClass::Filter);
-constexpr unsigned kOut = static_cast<unsigned>(TensorClass::Output);
-
-HardwareConfig pes(int64_t n) {
-  HardwareConfig hw;
-  hw.numPEs = n;
-  hw.nocBandwidth = 1000;
-  hw.offchipBandwidth = int64_t(1) << 30;
-  return hw;
-}
-
-CostReport cost(CostLayerKind kind, const LayerShape &s,
-                const std::vector<Directive> &df, const HardwareConfig &hw) {
-  llvm::Expected<CostReport> r = evaluateCost(kind, s, df, hw);
-  if (!r) {
-    ADD_FAILURE() << llvm::toString(r.takeError());
-    return {};
-  }
-  return *r;
-}
 
 // Finding: "a negative access count". CONV N 61, K 4, C 4, R 3, S 1, Y 4,
 // X 4, stride 4 x 1, only N mapped: Y whole (4, 4) is repacked to one

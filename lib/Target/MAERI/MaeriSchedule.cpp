@@ -153,6 +153,17 @@ llvm::Error mlir::accel::verifySchedule(const MaeriSchedule &schedule,
 }
 
 llvm::Expected<MaeriSchedule>
+mlir::accel::deriveSchedule(llvm::ArrayRef<Directive> directives,
+                            const LayerShape &shape,
+                            const MaeriTargetModel &target) {
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(directives, shape, target.getHardware().numPEs);
+  if (!bound)
+    return bound.takeError();
+  return deriveSchedule(*bound, shape, target);
+}
+
+llvm::Expected<MaeriSchedule>
 mlir::accel::deriveSchedule(const BoundDataflow &dataflow,
                             const LayerShape &shape,
                             const MaeriTargetModel &target) {

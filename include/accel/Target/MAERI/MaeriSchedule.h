@@ -82,6 +82,12 @@ llvm::Expected<MaeriSchedule> deriveSchedule(const BoundDataflow &dataflow,
                                              const LayerShape &shape,
                                              const MaeriTargetModel &target);
 
+/// The same from the dataflow's directives: binds them to the layer on the
+/// target's PE array first (a binding error is the result's error).
+llvm::Expected<MaeriSchedule>
+deriveSchedule(llvm::ArrayRef<Directive> directives, const LayerShape &shape,
+               const MaeriTargetModel &target);
+
 /// A schedule for a layer without a dataflow: VNs holding the whole window
 /// and as many input channels as fit (weight stationary), output channels
 /// across the remaining VNs, output positions innermost. `description` says

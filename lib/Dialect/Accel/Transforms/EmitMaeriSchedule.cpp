@@ -33,12 +33,8 @@ struct EmitMaeriSchedulePass
       LayerShape shape = layer.getShape();
       MaeriSchedule schedule;
       if (DataflowAttr dataflow = layer.getDataflowAttr()) {
-        llvm::Expected<BoundDataflow> bound =
-            bindDataflow(dataflow.getModelDirectives(), shape,
-                         maeri->getHardware().numPEs);
         llvm::Expected<MaeriSchedule> derived =
-            bound ? deriveSchedule(*bound, shape, *maeri)
-                  : llvm::Expected<MaeriSchedule>(bound.takeError());
+            deriveSchedule(dataflow.getModelDirectives(), shape, *maeri);
         if (!derived) {
           layer.emitError() << "MAERI cannot run layer '" << layer.getName()
                             << "' with dataflow '" << dataflow.getName()

@@ -90,12 +90,8 @@ struct SearchMaeriSchedulePass
       SmallVector<NamedSchedule, 2> seeds;
       std::string key;
       if (DataflowAttr dataflow = layer.getDataflowAttr()) {
-        llvm::Expected<BoundDataflow> bound =
-            bindDataflow(dataflow.getModelDirectives(), shape,
-                         maeri->getHardware().numPEs);
         llvm::Expected<MaeriSchedule> derived =
-            bound ? deriveSchedule(*bound, shape, *maeri)
-                  : llvm::Expected<MaeriSchedule>(bound.takeError());
+            deriveSchedule(dataflow.getModelDirectives(), shape, *maeri);
         if (derived)
           seeds.push_back({"dataflow '" + dataflow.getName().str() + "'",
                            *derived});

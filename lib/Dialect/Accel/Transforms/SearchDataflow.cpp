@@ -77,12 +77,9 @@ struct SearchDataflowPass
     ModuleOp module = getOperation();
     MLIRContext *context = &getContext();
     std::optional<SearchObjective> parsedObjective =
-        parseSearchObjective(objective);
-    if (!parsedObjective) {
-      module.emitError() << "accel-search-dataflow: objective '" << objective
-                         << "' is not one of runtime, energy, edp";
+        parseObjectiveOption(module, getArgument(), objective);
+    if (!parsedObjective)
       return signalPassFailure();
-    }
     if (levels < 1 || levels > 2) {
       module.emitError() << "accel-search-dataflow: levels=" << levels
                          << " must be 1 or 2";

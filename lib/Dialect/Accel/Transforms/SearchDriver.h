@@ -11,7 +11,10 @@
 
 #include "Progress.h"
 
+#include "accel/Analysis/Search/SearchSupport.h"
 #include "accel/Model/LayerShape.h"
+
+#include "mlir/IR/Operation.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Threading.h"
@@ -20,6 +23,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +41,18 @@ inline void appendShapeKey(std::string &key, const LayerShape &shape) {
     key += " d" + std::to_string(v);
   for (int64_t v : shape.padding)
     key += " p" + std::to_string(v);
+}
+
+/// The pass's `objective` option as a SearchObjective, or an error on
+/// `module` naming the pass and the choices.
+inline std::optional<SearchObjective>
+parseObjectiveOption(Operation *module, llvm::StringRef passName,
+                     llvm::StringRef objective) {
+  std::optional<SearchObjective> parsed = parseSearchObjective(objective);
+  if (!parsed)
+    module->emitError() << passName << ": objective '" << objective
+                        << "' is not one of runtime, energy, edp";
+  return parsed;
 }
 
 /// Runs every task of every search in `searches` (types with numTasks() and

@@ -48,12 +48,9 @@ struct SearchMaeriSchedulePass
     ModuleOp module = getOperation();
     MLIRContext *context = &getContext();
     std::optional<SearchObjective> parsedObjective =
-        parseSearchObjective(objective);
-    if (!parsedObjective) {
-      module.emitError() << "accel-search-maeri-schedule: objective '"
-                         << objective << "' is not one of runtime, energy, edp";
+        parseObjectiveOption(module, getArgument(), objective);
+    if (!parsedObjective)
       return signalPassFailure();
-    }
     if (*parsedObjective != SearchObjective::Runtime) {
       module.emitError() << "accel-search-maeri-schedule: the MAERI cycle "
                             "model gives cycles only, so objective="

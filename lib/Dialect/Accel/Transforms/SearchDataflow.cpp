@@ -81,7 +81,8 @@ struct SearchDataflowPass
     if (!parsedObjective)
       return signalPassFailure();
     if (levels < 1 || levels > 2) {
-      module.emitError() << "accel-search-dataflow: levels=" << levels
+      module.emitError() << "accel-search-dataflow: levels="
+                         << static_cast<unsigned>(levels)
                          << " must be 1 or 2";
       return signalPassFailure();
     }

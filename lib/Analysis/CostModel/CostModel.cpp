@@ -201,14 +201,74 @@ struct IterState {
   bool isEdge() const { return pos == Position::Edge || initEdge; }
 };
 
-/// One iteration case: a state per map of the level.
+/// One iteration case (a state per map of the level), or a class of cases
+/// the analysis cannot tell apart (CaseSpace).
 struct Case {
   llvm::SmallVector<IterState, 12> states;
   int64_t occurrences = 1;
   /// The innermost map not at its init position (-1: all at init); it is
   /// what changes from the previous step.
   int changing = -1;
+  /// A class's members occur `memberBase` times the product, over the maps
+  /// in `mergedSteady`, of 1 (at init) or the map's steady count.
+  int64_t memberBase = 1;
+  llvm::SmallVector<int64_t, 4> mergedSteady;
   bool allInit() const { return changing == -1; }
+};
+
+/// A level's iteration cases in MAESTRO's order, and the classes the
+/// analysis walks instead of them.
+///
+/// The per-step figures depend on a map outer to the changing one only
+/// through which chunk it holds (full or edge): such a map at its first,
+/// non-edge position and in its steady position give the same figures. So
+/// the cases with changing map j are summed in closed form over those two
+/// positions of every map outside j: a class per (changing map, its state,
+/// edge-or-not of each outer map), its occurrences the product of the
+/// per-map sums. VGG16 CONV11 on tpu_ws has 64 cases at the top, 7 classes.
+/// The case order still matters to two figures MAESTRO takes from the last
+/// cases (its off-chip running maximum, halved after every case, and the
+/// arithmetic intensity of the last computing case), which `classOf` finds
+/// case by case from the end.
+struct CaseSpace {
+  llvm::SmallVector<llvm::SmallVector<IterState, 3>, 12> perMap;
+  /// How many cases map i keeps a state for (MAESTRO's shifted odometer).
+  llvm::SmallVector<int64_t, 12> period;
+  int64_t numCases = 1;
+  /// Merged classes, or (merged = false) every case, in MAESTRO's order.
+  bool merged = false;
+  llvm::SmallVector<Case, 16> classes;
+  /// When merged: per map, the outer class of each state, the number of
+  /// outer classes, and the first class of each changing map's block.
+  llvm::SmallVector<std::array<uint8_t, 3>, 12> outerClassOf;
+  llvm::SmallVector<uint8_t, 12> numOuterClasses;
+  llvm::SmallVector<int64_t, 13> blockStart;
+
+  /// The class of case k of MAESTRO's order.
+  int64_t classOf(int64_t k) const {
+    size_t numMaps = perMap.size();
+    llvm::SmallVector<unsigned, 12> choice(numMaps);
+    int changing = -1;
+    for (size_t i = 0; i < numMaps; ++i) {
+      // Map i advanced after each case before k whose index is a multiple
+      // of its period.
+      int64_t advances = k / period[i] + (k % period[i] != 0 ? 1 : 0);
+      choice[i] = static_cast<unsigned>(
+          advances % static_cast<int64_t>(perMap[i].size()));
+      if (choice[i] != 0)
+        changing = static_cast<int>(i);
+    }
+    if (!merged)
+      return k;
+    if (changing < 0)
+      return 0;
+    int64_t index = 0;
+    for (int i = 0; i < changing; ++i)
+      index = index * numOuterClasses[i] + outerClassOf[i][choice[i]];
+    index = index * static_cast<int64_t>(perMap[changing].size() - 1) +
+            (choice[changing] - 1);
+    return blockStart[changing] + index;
+  }
 };
 
 /// What one level's analysis produces (MAESTRO's CostAnalysisResults).
@@ -278,8 +338,9 @@ private:
   /// The narrowest chunk of `var` that holds one output: its window for a
   /// windowed dimension, else one element.
   int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
-  llvm::SmallVector<Case, 64> casesOf(const Cluster &cluster,
-                                      const DimTable &dims) const;
+  /// The cases of `cluster` on `dims`, merged into classes if `merge`.
+  CaseSpace caseSpaceOf(const Cluster &cluster, const DimTable &dims,
+                        bool merge) const;
 
   struct SpatialInfo {
     bool mapped = false;
@@ -330,6 +391,10 @@ private:
   /// The memo's entry for `level` on `dims`, analyzing it if new.
   size_t memoized(unsigned level, const DimTable &dims,
                   llvm::SmallVectorImpl<LevelResult> &results);
+  /// The sum over `c`'s member cases of occurrences x perStep / divisor,
+  /// each divided in integers as MAESTRO does per case.
+  int64_t sumOfMemberQuotients(const Case &c, int64_t perStep,
+                               int64_t divisor) const;
 };
 
 int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
@@ -390,10 +455,10 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
   return s;
 }
 
-llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
-                                              const DimTable &dims) const {
+CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
+                                bool merge) const {
+  CaseSpace space;
   // The states each map goes through.
-  llvm::SmallVector<llvm::SmallVector<IterState, 3>, 12> perMap;
   for (const Map &m : cluster.maps) {
     llvm::SmallVector<IterState, 3> states;
     int64_t dim = dims[m.var];
@@ -431,37 +496,102 @@ llvm::SmallVector<Case, 64> Analysis::casesOf(const Cluster &cluster,
         }
       }
     }
-    perMap.push_back(std::move(states));
+    space.perMap.push_back(std::move(states));
   }
-  // Every combination, in MAESTRO's order, which the off-chip bandwidth
-  // depends on (it keeps a running maximum, halved after every case).
-  // MAESTRO: map i's state advances on the cases whose index is a multiple of
-  // the number of combinations of the maps inside it, after the case has
-  // used it. That visits every combination once, the all-init one first,
-  // but is an odometer shifted by one on every outer map.
-  size_t numMaps = perMap.size();
-  llvm::SmallVector<int64_t, 12> period(numMaps, 1);
-  int64_t numCases = 1;
+  // MAESTRO walks every combination in an order the off-chip bandwidth
+  // depends on (it keeps a running maximum, halved after every case): map
+  // i's state advances on the cases whose index is a multiple of the number
+  // of combinations of the maps inside it, after the case has used it. That
+  // visits every combination once, the all-init one first, but is an
+  // odometer shifted by one on every outer map.
+  size_t numMaps = space.perMap.size();
+  space.period.assign(numMaps, 1);
   for (size_t i = numMaps; i-- > 0;) {
-    period[i] = numCases;
-    numCases *= static_cast<int64_t>(perMap[i].size());
+    space.period[i] = space.numCases;
+    space.numCases = math.mul(
+        space.numCases, static_cast<int64_t>(space.perMap[i].size()));
   }
-  llvm::SmallVector<Case, 64> cases;
-  llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
-  for (int64_t k = 0; k < numCases; ++k) {
-    Case c;
-    for (auto [i, states] : llvm::enumerate(perMap)) {
-      const IterState &state = states[choice[i]];
-      c.states.push_back(state);
-      c.occurrences = math.mul(c.occurrences, state.occurrences);
-      if (state.pos != Position::Init)
-        c.changing = static_cast<int>(i);
-      if (k % period[i] == 0)
-        choice[i] = (choice[i] + 1) % states.size();
+  space.merged = merge;
+  if (!merge) {
+    llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
+    for (int64_t k = 0; k < space.numCases; ++k) {
+      Case c;
+      for (auto [i, states] : llvm::enumerate(space.perMap)) {
+        const IterState &state = states[choice[i]];
+        c.states.push_back(state);
+        c.occurrences = math.mul(c.occurrences, state.occurrences);
+        if (state.pos != Position::Init)
+          c.changing = static_cast<int>(i);
+        if (k % space.period[i] == 0)
+          choice[i] = (choice[i] + 1) % states.size();
+      }
+      c.memberBase = c.occurrences;
+      space.classes.push_back(std::move(c));
     }
-    cases.push_back(std::move(c));
+    return space;
   }
-  return cases;
+
+  // Outside the changing map, a map's first position merges with its
+  // steady one unless the first holds an edge chunk (Init with initEdge is
+  // never followed by a steady position, so that is the only exception).
+  space.outerClassOf.resize(numMaps);
+  space.numOuterClasses.resize(numMaps);
+  for (auto [i, states] : llvm::enumerate(space.perMap)) {
+    bool mergeInit = states.size() > 1 &&
+                     states[1].pos == Position::Steady && !states[0].initEdge;
+    for (unsigned s = 0; s < states.size(); ++s)
+      space.outerClassOf[i][s] =
+          static_cast<uint8_t>(mergeInit && s > 0 ? s - 1 : s);
+    space.numOuterClasses[i] =
+        static_cast<uint8_t>(states.size() - (mergeInit ? 1 : 0));
+  }
+  // The all-init case, then a block of classes per changing map.
+  Case allInit;
+  for (const auto &states : space.perMap)
+    allInit.states.push_back(states.front());
+  space.classes.push_back(allInit);
+  space.blockStart.assign(numMaps + 1, 0);
+  for (size_t j = 0; j < numMaps; ++j) {
+    space.blockStart[j] = static_cast<int64_t>(space.classes.size());
+    int64_t blockSize = static_cast<int64_t>(space.perMap[j].size()) - 1;
+    for (size_t i = 0; i < j; ++i)
+      blockSize *= space.numOuterClasses[i];
+    for (int64_t index = 0; index < blockSize; ++index) {
+      Case c = allInit;
+      c.changing = static_cast<int>(j);
+      // Decode `index` as classOf encodes it: outer maps first, the
+      // changing map's state last.
+      int64_t rest = index;
+      unsigned changingState =
+          1 + static_cast<unsigned>(rest % (space.perMap[j].size() - 1));
+      rest /= static_cast<int64_t>(space.perMap[j].size() - 1);
+      c.states[j] = space.perMap[j][changingState];
+      c.memberBase = space.perMap[j][changingState].occurrences;
+      for (size_t i = j; i-- > 0;) {
+        unsigned outerClass =
+            static_cast<unsigned>(rest % space.numOuterClasses[i]);
+        rest /= space.numOuterClasses[i];
+        const auto &states = space.perMap[i];
+        bool mergedInit = space.numOuterClasses[i] < states.size();
+        if (mergedInit && outerClass == 0) {
+          // First and steady positions together; the steady one stands
+          // for both (same figures outside the changing map).
+          c.states[i] = states[1];
+          c.mergedSteady.push_back(states[1].occurrences);
+        } else {
+          unsigned s = mergedInit ? outerClass + 1 : outerClass;
+          c.states[i] = states[s];
+          c.memberBase = math.mul(c.memberBase, states[s].occurrences);
+        }
+      }
+      c.occurrences = c.memberBase;
+      for (int64_t steady : c.mergedSteady)
+        c.occurrences = math.mul(c.occurrences, math.add(steady, 1));
+      space.classes.push_back(std::move(c));
+    }
+  }
+  space.blockStart[numMaps] = static_cast<int64_t>(space.classes.size());
+  return space;
 }
 
 Analysis::SpatialInfo Analysis::spatialOf(unsigned level, TensorClass t,
@@ -766,6 +896,27 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
       math.mul(kDoubleBuffer, mappedVolume(level, TensorClass::Output));
 }
 
+int64_t Analysis::sumOfMemberQuotients(const Case &c, int64_t perStep,
+                                       int64_t divisor) const {
+  if (c.mergedSteady.empty())
+    return math.mul(c.occurrences, perStep) / divisor;
+  // floor(o x / d) = o floor(x / d) + floor(o (x mod d) / d): only the
+  // remainder needs each member's occurrences.
+  int64_t quotient = perStep / divisor, remainder = perStep % divisor;
+  int64_t sum = math.mul(c.occurrences, quotient);
+  if (remainder == 0)
+    return sum;
+  unsigned numMerged = c.mergedSteady.size();
+  for (uint32_t members = 0; members < (1u << numMerged); ++members) {
+    int64_t occurrences = c.memberBase;
+    for (unsigned i = 0; i < numMerged; ++i)
+      if (members & (1u << i))
+        occurrences = math.mul(occurrences, c.mergedSteady[i]);
+    sum = math.add(sum, math.mul(occurrences, remainder) / divisor);
+  }
+  return sum;
+}
+
 size_t Analysis::memoized(unsigned level, const DimTable &dims,
                           llvm::SmallVectorImpl<LevelResult> &results) {
   for (size_t i = 0; i < memo.size(); ++i)
@@ -787,13 +938,23 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   int64_t numActive = cluster.numSub;
   unsigned out = static_cast<unsigned>(TensorClass::Output);
 
-  llvm::SmallVector<Case, 64> cases = casesOf(cluster, dims);
   // MAESTRO sizes the buffers on its first case, but its case counter only
   // advances past cases that compute: each case without partial sums before
   // the first one that has some sizes them again, and the input and filter
-  // sizes add up.
+  // sizes add up. Classes keep the first case alone, so they hold whenever
+  // it computes; otherwise walk every case.
+  CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
+  if (criticalPathPartialSums(level, space.classes.front()) <= 0)
+    space = caseSpaceOf(cluster, dims, /*merge=*/false);
+  // What the order-dependent figures need of each class that computes.
+  struct ClassOutcome {
+    bool computes = false;
+    int64_t offchipDemand = 0;
+    double arithmeticIntensity = 0;
+  };
+  llvm::SmallVector<ClassOutcome, 16> outcomes(space.classes.size());
   bool sized = false;
-  for (const Case &c : cases) {
+  for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     if (!sized)
       updateBufferSizes(level, dims, c, result);
     int64_t occ = c.occurrences;
@@ -826,7 +987,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       result.downWrite[ti] = result.upRead[ti];
       accumulate(result.downRead[ti], macs);
     }
-    result.arithmeticIntensity =
+    ClassOutcome &outcome = outcomes[classIndex];
+    outcome.computes = true;
+    outcome.arithmeticIntensity =
         static_cast<double>(macs) / static_cast<double>(ingress);
 
     // The computation: the slowest sub-cluster, or the PE's partial sums.
@@ -870,11 +1033,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       int64_t outBuf = result.upSize[out] / p.offchipBandwidth;
       int64_t inBuf = inputs / p.offchipBandwidth;
       step = std::max({inBuf / 2, step, outBuf / 2});
-      result.offchipBw =
-          std::max(result.offchipBw, result.upSize[out] / safeCompute);
-      result.offchipBw = std::max(result.offchipBw, inputs / safeCompute);
-      // MAESTRO: halved once per case, not once.
-      result.offchipBw /= 2;
+      // The buffers are sized by now: the same for every member.
+      outcome.offchipDemand = std::max<int64_t>(
+          {0, result.upSize[out] / safeCompute, inputs / safeCompute});
     }
     accumulate(result.runtime, step);
     accumulate(result.computations, macs);
@@ -888,9 +1049,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
     result.peakBw =
         std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
-    // MAESTRO divides the whole step's traffic in integers.
+    // MAESTRO divides each case's whole traffic in integers.
     result.avgBw += static_cast<double>(
-        math.mul(occ, std::max(ingress, egress)) / safeCompute);
+        sumOfMemberQuotients(c, std::max(ingress, egress), safeCompute));
     result.ingress.avg += static_cast<double>(math.mul(occ, ingressDelay));
     result.egress.avg += static_cast<double>(math.mul(occ, egressDelay));
     result.compute.avg += static_cast<double>(math.mul(occ, safeCompute));
@@ -901,6 +1062,27 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     result.egress.max = std::max(result.egress.max, egressDelay);
     result.compute.max = std::max(result.compute.max, safeCompute);
     totalOccurrences = math.add(totalOccurrences, occ);
+  }
+  // The figures MAESTRO takes from the last cases, walking back from the
+  // end of its order: the arithmetic intensity of the last case that
+  // computes, and the off-chip running maximum, which each computing case
+  // halves after taking its demand (so case k's demand counts divided by
+  // 2^(computing cases from k on); beyond the largest demand's bit length
+  // nothing earlier counts).
+  int64_t largestDemand = 0;
+  for (const ClassOutcome &outcome : outcomes)
+    largestDemand = std::max(largestDemand, outcome.offchipDemand);
+  unsigned halvings = 0;
+  for (int64_t k = space.numCases; k-- > 0;) {
+    const ClassOutcome &outcome = outcomes[space.classOf(k)];
+    if (!outcome.computes)
+      continue;
+    if (++halvings == 1)
+      result.arithmeticIntensity = outcome.arithmeticIntensity;
+    if (level != 0 || halvings >= 63 || (largestDemand >> halvings) == 0)
+      break;
+    result.offchipBw =
+        std::max(result.offchipBw, outcome.offchipDemand >> halvings);
   }
   if (totalOccurrences > 0) {
     double n = static_cast<double>(totalOccurrences);

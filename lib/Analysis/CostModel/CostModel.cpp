@@ -193,8 +193,8 @@ struct ChunkSizes {
 enum class Position : uint8_t { Init, Steady, Edge };
 
 struct IterState {
-  Position pos = Position::Init;
   int64_t occurrences = 1;
+  Position pos = Position::Init;
   bool unrolled = false;
   bool initEdge = false;
   bool spEdgeEdge = false;
@@ -230,8 +230,21 @@ struct Case {
 /// cases (its off-chip running maximum, halved after every case, and the
 /// arithmetic intensity of the last computing case), which `classOf` finds
 /// case by case from the end.
+/// The states one map goes through: first, steady, edge (at most three).
+class MapStates {
+public:
+  void push_back(const IterState &state) { states[count++] = state; }
+  size_t size() const { return count; }
+  const IterState &operator[](size_t i) const { return states[i]; }
+  const IterState &front() const { return states[0]; }
+
+private:
+  std::array<IterState, 3> states;
+  uint8_t count = 0;
+};
+
 struct CaseSpace {
-  llvm::SmallVector<llvm::SmallVector<IterState, 3>, 12> perMap;
+  llvm::SmallVector<MapStates, 12> perMap;
   /// How many cases map i keeps a state for (MAESTRO's shifted odometer).
   llvm::SmallVector<int64_t, 12> period;
   int64_t numCases = 1;
@@ -287,10 +300,11 @@ struct LevelResult {
 
 class Analysis {
 public:
-  Analysis(Problem problem, llvm::SmallVector<Cluster, 3> clusters,
+  /// Fills the per-level tables of `clusters`; both must outlive it.
+  Analysis(const Problem &problem, llvm::SmallVectorImpl<Cluster> &clusters,
            const CheckedMath &math)
-      : p(std::move(problem)), clusters(std::move(clusters)), math(math) {
-    for (Cluster &cluster : this->clusters) {
+      : p(problem), clusters(clusters), math(math) {
+    for (Cluster &cluster : clusters) {
       chunks.push_back(chunkSizesOf(cluster, /*isTop=*/chunks.empty()));
       const ChunkSizes &s = chunks.back();
       for (unsigned t = 0; t < kNumTensorClasses; ++t) {
@@ -373,11 +387,14 @@ private:
                             bool partialSums) const;
   int64_t mappedVolume(unsigned level, TensorClass t) const;
   DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
-  void updateBufferSizes(unsigned level, const DimTable &dims, const Case &c,
+  /// Sizes the buffers for a case with these input and filter `traffic`
+  /// and `egress` figures.
+  void updateBufferSizes(unsigned level, const DimTable &dims,
+                         const Counts &traffic, int64_t egress,
                          LevelResult &result) const;
 
-  Problem p;
-  llvm::SmallVector<Cluster, 3> clusters;
+  const Problem &p;
+  llvm::ArrayRef<Cluster> clusters;
   const CheckedMath &math;
   llvm::SmallVector<ChunkSizes, 3> chunks;
   /// Inner levels see few distinct sub-cluster shapes: analyze each once.
@@ -387,7 +404,7 @@ private:
     std::array<int64_t, kNumDims> dims;
     LevelResult result;
   };
-  std::vector<MemoEntry> memo;
+  llvm::SmallVector<MemoEntry, 4> memo;
   /// The memo's entry for `level` on `dims`, analyzing it if new.
   size_t memoized(unsigned level, const DimTable &dims,
                   llvm::SmallVectorImpl<LevelResult> &results);
@@ -460,7 +477,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   CaseSpace space;
   // The states each map goes through.
   for (const Map &m : cluster.maps) {
-    llvm::SmallVector<IterState, 3> states;
+    MapStates states;
     int64_t dim = dims[m.var];
     if (!m.spatial) {
       IterState init;
@@ -469,9 +486,9 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       states.push_back(init);
       int64_t steady = (dim - m.size) / m.ofs;
       if (m.size < dim && steady > 0)
-        states.push_back({Position::Steady, steady, false, false, false});
+        states.push_back({steady, Position::Steady, false, false, false});
       if (!init.initEdge && m.size < dim - steady * m.ofs)
-        states.push_back({Position::Edge, 1, false, false, false});
+        states.push_back({1, Position::Edge, false, false, false});
     } else {
       int64_t n = cluster.numSub;
       int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
@@ -485,18 +502,18 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         int64_t round = m.ofs * n;
         int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
         if (steady > 0)
-          states.push_back({Position::Steady, steady, false, false, false});
+          states.push_back({steady, Position::Steady, false, false, false});
         if ((steady + 1) * round + coverage > dim &&
             steady * round + coverage != dim) {
           int64_t remaining = dim - (steady + 1) * round;
           int64_t active =
               remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
           bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
-          states.push_back({Position::Edge, 1, false, false, edgeEdge});
+          states.push_back({1, Position::Edge, false, false, edgeEdge});
         }
       }
     }
-    space.perMap.push_back(std::move(states));
+    space.perMap.push_back(states);
   }
   // MAESTRO walks every combination in an order the off-chip bandwidth
   // depends on (it keeps a running maximum, halved after every case): map
@@ -696,6 +713,9 @@ int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
 int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
                                  const Case &c) const {
   const Cluster &cluster = clusters[level];
+  // Nothing new when the map that changes is not the tensor's.
+  if (!c.allInit() && !p.coupled(t, cluster.maps[c.changing].var))
+    return 0;
   SpatialInfo sp = spatialOf(level, t, c);
   if (!p.multicast) {
     // MAESTRO ignores its multicast flag (it is always on). Without
@@ -869,7 +889,8 @@ DimTable Analysis::subClusterDims(unsigned level, const Case &c,
 }
 
 void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
-                                 const Case &c, LevelResult &result) const {
+                                 const Counts &traffic, int64_t egress,
+                                 LevelResult &result) const {
   constexpr int64_t kDoubleBuffer = 2;
   for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
     unsigned ti = static_cast<unsigned>(t);
@@ -877,7 +898,7 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
     for (Dim var : p.tensors[ti])
       size = math.mul(size, dims.contains(var) ? dims[var] : 1);
     result.upSize[ti] = math.add(
-        result.upSize[ti], math.mul(spatialIngress(level, t, c), kDoubleBuffer));
+        result.upSize[ti], math.mul(traffic[ti], kDoubleBuffer));
     result.upWrite[ti] = size;
     result.downSize[ti] = math.add(
         result.downSize[ti], math.mul(kDoubleBuffer, mappedVolume(level, t)));
@@ -890,7 +911,7 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
     else
       size = math.mul(size, dims.contains(var) ? dims[var] : 1);
   }
-  result.upSize[out] = math.mul(kDoubleBuffer, spatialEgress(level, c));
+  result.upSize[out] = math.mul(kDoubleBuffer, egress);
   result.upRead[out] = size;
   result.downSize[out] =
       math.mul(kDoubleBuffer, mappedVolume(level, TensorClass::Output));
@@ -944,7 +965,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // sizes add up. Classes keep the first case alone, so they hold whenever
   // it computes; otherwise walk every case.
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
-  if (criticalPathPartialSums(level, space.classes.front()) <= 0)
+  int64_t firstPartialSums =
+      criticalPathPartialSums(level, space.classes.front());
+  if (firstPartialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
   struct ClassOutcome {
@@ -955,11 +978,17 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   llvm::SmallVector<ClassOutcome, 16> outcomes(space.classes.size());
   bool sized = false;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
-    if (!sized)
-      updateBufferSizes(level, dims, c, result);
     int64_t occ = c.occurrences;
-
     int64_t egress = spatialEgress(level, c);
+    Counts traffic{};
+    unsigned in = static_cast<unsigned>(TensorClass::Input);
+    unsigned filter = static_cast<unsigned>(TensorClass::Filter);
+    bool haveTraffic = !sized;
+    if (!sized) {
+      traffic[in] = spatialIngress(level, TensorClass::Input, c);
+      traffic[filter] = spatialIngress(level, TensorClass::Filter, c);
+      updateBufferSizes(level, dims, traffic, egress, result);
+    }
     int64_t macs = outputMappingSize(level, c, /*partialSums=*/true);
     // Adds occurrences x per-step count to a running total.
     auto accumulate = [&](int64_t &total, int64_t perStep) {
@@ -972,7 +1001,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     accumulate(result.upWrite[out], std::max<int64_t>(egress, 0));
     accumulate(result.downWrite[out], std::max<int64_t>(macs, 0));
     accumulate(result.downRead[out], std::max<int64_t>(macs, 0));
-    int64_t partialSums = criticalPathPartialSums(level, c);
+    int64_t partialSums = classIndex == 0 && space.merged
+                              ? firstPartialSums
+                              : criticalPathPartialSums(level, c);
     if (partialSums <= 0)
       continue;
     sized = true;
@@ -980,9 +1011,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t ingress = 0;
     for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
       unsigned ti = static_cast<unsigned>(t);
-      int64_t traffic = spatialIngress(level, t, c);
-      ingress = math.add(ingress, traffic);
-      accumulate(result.upRead[ti], traffic);
+      if (!haveTraffic)
+        traffic[ti] = spatialIngress(level, t, c);
+      ingress = math.add(ingress, traffic[ti]);
+      accumulate(result.upRead[ti], traffic[ti]);
       // MAESTRO: L1 writes track the L2 reads of the same tensor.
       result.downWrite[ti] = result.upRead[ti];
       accumulate(result.downRead[ti], macs);

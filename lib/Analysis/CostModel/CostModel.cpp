@@ -228,8 +228,8 @@ struct Case {
 /// per-map sums. VGG16 CONV11 on tpu_ws has 64 cases at the top, 7 classes.
 /// The case order still matters to two figures MAESTRO takes from the last
 /// cases (its off-chip running maximum, halved after every case, and the
-/// arithmetic intensity of the last computing case), which `classOf` finds
-/// case by case from the end.
+/// arithmetic intensity of the last computing case), which `walkBackwards`
+/// finds case by case from the end.
 /// The states one map goes through: first, steady, edge (at most three).
 class MapStates {
 public:
@@ -257,22 +257,41 @@ struct CaseSpace {
   llvm::SmallVector<uint8_t, 12> numOuterClasses;
   llvm::SmallVector<int64_t, 13> blockStart;
 
-  /// The class of case k of MAESTRO's order.
-  int64_t classOf(int64_t k) const {
+  /// Calls `visit` with the class of each case of MAESTRO's order, from
+  /// the last case back, while it returns true.
+  template <typename Fn> void walkBackwards(Fn visit) const {
+    if (numCases == 0)
+      return;
     size_t numMaps = perMap.size();
+    // At case k, map i is at state ceil(k / period) mod (its states) (it
+    // advanced after each earlier case whose index is a multiple of its
+    // period); `before` is (k - 1) mod period, so a step back moves the
+    // state back exactly when it is 0. No division inside the walk.
     llvm::SmallVector<unsigned, 12> choice(numMaps);
-    int changing = -1;
+    llvm::SmallVector<int64_t, 12> before(numMaps);
+    int64_t k = numCases - 1;
     for (size_t i = 0; i < numMaps; ++i) {
-      // Map i advanced after each case before k whose index is a multiple
-      // of its period.
       int64_t advances = k / period[i] + (k % period[i] != 0 ? 1 : 0);
       choice[i] = static_cast<unsigned>(
           advances % static_cast<int64_t>(perMap[i].size()));
-      if (choice[i] != 0)
-        changing = static_cast<int>(i);
+      before[i] = k > 0 ? (k - 1) % period[i] : 0;
     }
-    if (!merged)
-      return k;
+    while (visit(merged ? classOfChoices(choice) : k) && k > 0) {
+      for (size_t i = 0; i < numMaps; ++i) {
+        if (before[i] == 0)
+          choice[i] = (choice[i] == 0 ? perMap[i].size() : choice[i]) - 1;
+        before[i] = (before[i] == 0 ? period[i] : before[i]) - 1;
+      }
+      --k;
+    }
+  }
+
+  /// The class of the case whose maps are at states `choice`.
+  int64_t classOfChoices(llvm::ArrayRef<unsigned> choice) const {
+    int changing = -1;
+    for (auto [i, state] : llvm::enumerate(choice))
+      if (state != 0)
+        changing = static_cast<int>(i);
     if (changing < 0)
       return 0;
     int64_t index = 0;
@@ -576,7 +595,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
     for (int64_t index = 0; index < blockSize; ++index) {
       Case c = allInit;
       c.changing = static_cast<int>(j);
-      // Decode `index` as classOf encodes it: outer maps first, the
+      // Decode `index` as classOfChoices encodes it: outer maps first, the
       // changing map's state last.
       int64_t rest = index;
       unsigned changingState =
@@ -1105,17 +1124,18 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   for (const ClassOutcome &outcome : outcomes)
     largestDemand = std::max(largestDemand, outcome.offchipDemand);
   unsigned halvings = 0;
-  for (int64_t k = space.numCases; k-- > 0;) {
-    const ClassOutcome &outcome = outcomes[space.classOf(k)];
+  space.walkBackwards([&](int64_t classIndex) {
+    const ClassOutcome &outcome = outcomes[classIndex];
     if (!outcome.computes)
-      continue;
+      return true;
     if (++halvings == 1)
       result.arithmeticIntensity = outcome.arithmeticIntensity;
     if (level != 0 || halvings >= 63 || (largestDemand >> halvings) == 0)
-      break;
+      return false;
     result.offchipBw =
         std::max(result.offchipBw, outcome.offchipDemand >> halvings);
-  }
+    return true;
+  });
   if (totalOccurrences > 0) {
     double n = static_cast<double>(totalOccurrences);
     result.avgBw /= n;

@@ -349,7 +349,8 @@ struct ConvertLinalgToAccelPass
           op.emitError() << "'" << op->getName() << "' " << rejection->message;
           failedAny = true;
         } else if (!rejection->message.empty()) {
-          op.emitRemark() << "'" << op->getName() << "' " << rejection->message;
+          emitRemark(op->getLoc())
+              << "'" << op->getName() << "' " << rejection->message;
         }
         continue;
       }
@@ -392,7 +393,7 @@ struct ConvertLinalgToAccelPass
              << "' cannot become a layer: " << llvm::toString(std::move(err));
     if (oyLoop >= 0 && (loopSizes[oyLoop] != plan.shape.outputRows() ||
                         loopSizes[oxLoop] != plan.shape.outputCols())) {
-      op.emitRemark() << "'" << op->getName() << "' not converted: its output ("
+      emitRemark(op->getLoc()) << "'" << op->getName() << "' not converted: its output ("
                       << loopSizes[oyLoop] << "x" << loopSizes[oxLoop]
                       << ") is smaller than its input allows ("
                       << plan.shape.outputRows() << "x"

@@ -46,7 +46,7 @@ struct EmitMaeriSchedulePass
       } else {
         std::string description;
         schedule = defaultSchedule(shape, *maeri, &description);
-        layer.emitRemark() << "layer '" << layer.getName()
+        emitRemark(layer.getLoc()) << "layer '" << layer.getName()
                            << "' has no dataflow; MAERI default mapping: "
                            << description;
       }

@@ -176,7 +176,7 @@ struct SearchDataflowPass
       else
         comparison = "no library dataflow applies";
       const DataflowSearchStats &st = r.stats;
-      layer.emitRemark() << llvm::formatv(
+      emitRemark(layer.getLoc()) << llvm::formatv(
           "layer '{0}' ({1}): {2} {3}; {4}; {5} mappings evaluated, {6} "
           "pruned by bounds, {7} unvisited (budget), {8} rejected by the "
           "cost model, {9} computing fewer MACs than the layer, of {10} in "

@@ -149,7 +149,7 @@ struct SearchMaeriSchedulePass
               : "kept the " + r.seedName +
                     " schedule, nothing searched is faster";
       const MaeriScheduleSearchStats &st = r.stats;
-      layer.emitRemark() << llvm::formatv(
+      emitRemark(layer.getLoc()) << llvm::formatv(
           "layer '{0}': {1}: {2} cycles; {3}; {4} schedules evaluated, {5} "
           "pruned by bounds, {6} unvisited (budget), {7} rejected, of {8} in "
           "the space; {9} bound violations",

@@ -405,7 +405,7 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
           return layer.emitError() << "simulating layer '" << layer.getName()
                                    << "': its MACs overflow 64-bit integers";
       rows.push_back(row);
-      layer.emitRemark() << "accel-simulate: layer '" << layer.getName()
+      emitRemark(layer.getLoc()) << "accel-simulate: layer '" << layer.getName()
                          << "' has " << tiles << " tiles, more than "
                          << "max-walk-tiles=" << static_cast<int64_t>(maxWalkTiles)
                          << ": its cycles come from the analytical model "

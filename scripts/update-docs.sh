@@ -7,4 +7,5 @@ cmake --build "$build" --target mlir-doc
 mkdir -p "$root/docs/generated"
 cp "$build"/docs/Dialects/AccelDialect.md "$build"/docs/AccelPasses.md \
    "$build"/docs/AccelConversionPasses.md \
-   "$build"/docs/Targets/MaeriAttributes.md "$root/docs/generated/"
+   "$build"/docs/Targets/MaeriAttributes.md \
+   "$build"/docs/Targets/MaeriPasses.md "$root/docs/generated/"

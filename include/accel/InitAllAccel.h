@@ -15,6 +15,7 @@
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/InitAllTargets.h"
 #include "accel/Pipelines/Pipelines.h"
+#include "accel/Target/MAERI/Transforms/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -49,9 +50,11 @@ inline void registerAllAccelDialects(DialectRegistry &registry) {
                   scf::SCFDialect, tensor::TensorDialect, tosa::TosaDialect>();
 }
 
-/// Every accel pass and pipeline (accel-analyze, accel-maeri).
+/// Every accel pass (the core's, each target's, the conversions) and
+/// pipeline (accel-analyze, accel-maeri).
 inline void registerAllAccelPasses() {
   registerAccelPasses();
+  registerAccelMaeriPasses();
   registerAccelConversionPasses();
   registerAccelPipelines();
 }

@@ -3,6 +3,7 @@
 #include "accel/Pipelines/Pipelines.h"
 #include "accel/Conversion/Passes.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Target/MAERI/Transforms/Passes.h"
 
 #include "mlir/Pass/PassRegistry.h"
 

@@ -4,7 +4,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
-#include "Report.h"
+#include "accel/Dialect/Accel/Transforms/Report.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"

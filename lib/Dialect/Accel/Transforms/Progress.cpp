@@ -1,6 +1,6 @@
 //===- Progress.cpp - Progress of the long accel passes -------------------===//
 
-#include "Progress.h"
+#include "accel/Dialect/Accel/Transforms/Progress.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"

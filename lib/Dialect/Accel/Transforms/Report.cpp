@@ -1,6 +1,6 @@
 //===- Report.cpp - The report table and its CSV and JSON writers ---------===//
 
-#include "Report.h"
+#include "accel/Dialect/Accel/Transforms/Report.h"
 
 #include "accel/Dialect/Accel/IR/AccelAttributes.h"
 

@@ -5,7 +5,7 @@
 #include "accel/Dialect/Accel/Transforms/DataflowLibrary.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
-#include "SearchDriver.h"
+#include "accel/Dialect/Accel/Transforms/SearchDriver.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -2,9 +2,9 @@
 
 #include "accel/Analysis/Search/MaeriScheduleSearch.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
-#include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Target/MAERI/Transforms/Passes.h"
 #include "accel/Target/MAERI/IR/MaeriAttributes.h"
-#include "SearchDriver.h"
+#include "accel/Dialect/Accel/Transforms/SearchDriver.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -12,7 +12,7 @@
 
 namespace mlir::accel {
 #define GEN_PASS_DEF_ACCELSEARCHMAERISCHEDULE
-#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
+#include "accel/Target/MAERI/Transforms/Passes.h.inc"
 } // namespace mlir::accel
 
 using namespace mlir;

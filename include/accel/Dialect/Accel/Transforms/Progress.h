@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_PROGRESS_H
-#define ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_PROGRESS_H
+#ifndef ACCEL_DIALECT_ACCEL_TRANSFORMS_PROGRESS_H
+#define ACCEL_DIALECT_ACCEL_TRANSFORMS_PROGRESS_H
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -45,4 +45,4 @@ private:
 
 } // namespace mlir::accel
 
-#endif // ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_PROGRESS_H
+#endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PROGRESS_H

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
-#define ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
+#ifndef ACCEL_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
+#define ACCEL_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
 
 #include "Progress.h"
 
@@ -92,4 +92,4 @@ void runSearches(MLIRContext *context, llvm::StringRef passName,
 
 } // namespace mlir::accel
 
-#endif // ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H
+#endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_SEARCHDRIVER_H

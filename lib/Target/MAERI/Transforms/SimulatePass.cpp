@@ -1,12 +1,12 @@
 //===- SimulatePass.cpp - Run scheduled layers on the simulated MAERI -----===//
 
 #include "accel/Dialect/Accel/IR/AccelOps.h"
-#include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Target/MAERI/Transforms/Passes.h"
 #include "accel/Simulator/MaeriSimulator.h"
 #include "accel/Target/MAERI/IR/MaeriAttributes.h"
 #include "accel/Dialect/Accel/Transforms/LayerCost.h"
-#include "Progress.h"
-#include "Report.h"
+#include "accel/Dialect/Accel/Transforms/Progress.h"
+#include "accel/Dialect/Accel/Transforms/Report.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -20,7 +20,7 @@
 
 namespace mlir::accel {
 #define GEN_PASS_DEF_ACCELSIMULATE
-#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
+#include "accel/Target/MAERI/Transforms/Passes.h.inc"
 } // namespace mlir::accel
 
 using namespace mlir;

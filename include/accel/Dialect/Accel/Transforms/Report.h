@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_REPORT_H
-#define ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_REPORT_H
+#ifndef ACCEL_DIALECT_ACCEL_TRANSFORMS_REPORT_H
+#define ACCEL_DIALECT_ACCEL_TRANSFORMS_REPORT_H
 
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/Location.h"
@@ -231,4 +231,4 @@ void writeHtml(llvm::raw_ostream &os, const ReportTable &table,
 
 } // namespace mlir::accel
 
-#endif // ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_REPORT_H
+#endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_REPORT_H

@@ -1,12 +1,12 @@
 //===- EmitMaeriSchedule.cpp - Derive MAERI schedules ---------------------===//
 
 #include "accel/Dialect/Accel/IR/AccelOps.h"
-#include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Target/MAERI/Transforms/Passes.h"
 #include "accel/Target/MAERI/IR/MaeriAttributes.h"
 
 namespace mlir::accel {
 #define GEN_PASS_DEF_ACCELEMITMAERISCHEDULE
-#include "accel/Dialect/Accel/Transforms/Passes.h.inc"
+#include "accel/Target/MAERI/Transforms/Passes.h.inc"
 } // namespace mlir::accel
 
 using namespace mlir;

@@ -82,8 +82,8 @@ inline std::vector<Directive> dataflow(int which) {
             sp(1, 1, Dim::R),
             whole(Dim::S)};
   default: // tpu_ws
-    return {tp(1, 1, Dim::R),
-            tp(1, 1, Dim::S),
+    return {whole(Dim::R),
+            whole(Dim::S),
             sp(1, 1, Dim::K),
             tp(16, 16, Dim::C),
             tp(1, 1, Dim::OY),

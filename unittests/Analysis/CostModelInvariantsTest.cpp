@@ -56,4 +56,57 @@ TEST(CostModelInvariants, OversizedMapReadsDMinusOffset) {
   EXPECT_GE(r.l2.reads[kIn], 4 * 2);
 }
 
+
+auto c = SizeExpr::constant;
+
+/// A layer of one batch, group, output and input channel.
+LayerShape conv(int64_t r, int64_t s, int64_t y, int64_t x) {
+  LayerShape shape;
+  shape.sizes = {1, 1, 1, 1, r, s, y, x};
+  return shape;
+}
+
+// Finding (differential test, behind "computes nothing (-7,993,125 MACs)"
+// on an NGCONV whose spatial X map ends in an empty chunk): a sub-cluster
+// whose chunk is narrower than the window. X = 4, S = 3, K = 2,
+// `SpatialMap(3,3) X` on 2 PEs: the first sub-cluster holds columns 0-2
+// (1 output column), the second, edge-edge one column 3, no window: its
+// output extent 1 - 3 + 1 = -1. MAESTRO multiplies that in: -6 MACs
+// against the first's 6, so the layer had 0 MACs and the model, after
+// re-evaluating it, said it computes nothing. That chunk holds no output:
+// 6 MACs (K 2 x S 3), 2 outputs. One step: 3 + 1 input columns (the
+// second sub-cluster's new one) and 6 weights in (1 cycle), 6 partial
+// sums on the first PE: 1 + 6 = 7 cycles.
+TEST(CostModelInvariants, SubClusterWithoutWindowComputesNothing) {
+  LayerShape s = conv(1, 3, 1, 4);
+  s.setSize(Dim::K, 2);
+  std::vector<Directive> df = {Directive::spatialMap(c(3), c(3), Dim::X)};
+  CostReport r = cost(CostLayerKind::Conv, s, df, pes(2));
+  EXPECT_EQ(r.numMACs, 2 * 3);
+  EXPECT_EQ(r.runtime, 7);
+  EXPECT_EQ(r.l2.reads[kIn], 3 + 1);
+  EXPECT_EQ(r.l2.reads[kFilter], 2 * 3);
+  EXPECT_EQ(r.l2.writes[kOut], 2);
+}
+
+// Found with the one above: where rows and columns both end in a chunk
+// narrower than the window, MAESTRO multiplies two negative output extents
+// into a positive one and computes a chunk no window has. Y = X = 5,
+// R = S = 3, `TemporalMap(4,4) Y; TemporalMap(4,4) X` on 1 PE: the 4 x 4
+// chunk holds 2 x 2 windows, 36 MACs; the edge chunks (1 row, 1 column)
+// hold none, and (-1) x (-1) x 9 = 9 MACs more (and 16 input elements
+// read again) came from their corner. Now: one step, 16 inputs + 9 weights
+// in (1 cycle), 36 partial sums: 37 cycles; 4 outputs.
+TEST(CostModelInvariants, WindowlessRowsAndColumnsComputeNothing) {
+  std::vector<Directive> df = {Directive::temporalMap(c(4), c(4), Dim::Y),
+                               Directive::temporalMap(c(4), c(4), Dim::X),
+                               Directive::spatialMap(c(1), c(1), Dim::K)};
+  CostReport r = cost(CostLayerKind::Conv, conv(3, 3, 5, 5), df, pes(1));
+  EXPECT_EQ(r.numMACs, 2 * 2 * 9);
+  EXPECT_EQ(r.runtime, 37);
+  EXPECT_EQ(r.l2.reads[kIn], 16);
+  EXPECT_EQ(r.l2.reads[kFilter], 9);
+  EXPECT_EQ(r.l2.writes[kOut], 4);
+}
+
 } // namespace

@@ -382,9 +382,15 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
     if (p.wholeChunks && w >= 0 &&
         cluster.maps[w].size > cluster.dims[window])
       windowChunk = s.mappedEdge[idx(window)];
-    s.mapped[out] = s.mapped[in] - windowChunk + 1;
+    // A chunk narrower than its window holds no output, not a negative
+    // number of them: MAESTRO multiplies in `chunk - window + 1` as it is,
+    // so such a sub-cluster subtracts MACs and outputs from its step's, and
+    // two of them (rows and columns both at a windowless edge) count MACs
+    // no window has.
+    s.mapped[out] = std::max<int64_t>(s.mapped[in] - windowChunk + 1, 0);
     s.unique[out] = std::min(m.ofs, m.size);
-    s.mappedEdge[out] = s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1;
+    s.mappedEdge[out] = std::max<int64_t>(
+        s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
   }
   return s;

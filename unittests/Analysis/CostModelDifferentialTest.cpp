@@ -98,6 +98,16 @@ public:
           return inputViewOf(d) == inputViewOf(dim);
         });
         int64_t extent = shape.size(dim);
+        // A temporal map on a filter dimension holds the whole filter
+        // (MAESTRO's rule, which the model enforces and the reference
+        // predates): the model refuses any other, so generate none.
+        if (kind != CostLayerKind::Gemm && m != spatial &&
+            (dim == Dim::R || dim == Dim::S)) {
+          SizeExpr whole = range(0, 1) == 0 ? SizeExpr::sizeOfDim(dim)
+                                            : SizeExpr::constant(extent);
+          directives.push_back(Directive::temporalMap(whole, whole, dim));
+          continue;
+        }
         SizeExpr sizeExpr =
             range(0, 7) == 0
                 ? SizeExpr::sizeOfDim(inputViewOf(dim))
@@ -123,7 +133,8 @@ std::string describeCase(const Generator &g) {
   for (Dim dim : kSizedDims)
     os << " " << stringifyDim(dim) << "=" << g.shape.size(dim);
   os << " stride " << g.shape.stride[0] << "x" << g.shape.stride[1]
-     << " pes " << g.hw.numPEs << " simd " << g.hw.simdLanes << " noc "
+     << " padding " << g.shape.padding[0] << " " << g.shape.padding[1] << " "
+     << g.shape.padding[2] << " " << g.shape.padding[3] << " pes " << g.hw.numPEs << " simd " << g.hw.simdLanes << " noc "
      << g.hw.nocBandwidth << " offchip " << g.hw.offchipBandwidth
      << " multicast " << g.hw.multicast << "\n";
   for (const Directive &d : g.directives)

@@ -11,6 +11,7 @@
 
 #include "gtest/gtest.h"
 
+#include <string>
 #include <vector>
 
 using namespace mlir::accel;
@@ -107,6 +108,42 @@ TEST(CostModelInvariants, WindowlessRowsAndColumnsComputeNothing) {
   EXPECT_EQ(r.l2.reads[kIn], 16);
   EXPECT_EQ(r.l2.reads[kFilter], 9);
   EXPECT_EQ(r.l2.writes[kOut], 4);
+}
+
+// MAESTRO's rule, which evaluateCost enforces for layers with windows (a
+// GEMM's R and S are 1 and name nothing: CostModelDegenerateTest,
+// GemmOutputMapIgnoresFilterMaps): a temporal map on R or S holds the
+// whole filter. One filter row at a time (R = 3) counted every input
+// row's windows for each filter row, 5 x 3 = 15 MACs for the layer's 9;
+// one wider than the filter held `R - offset` of it. Both are refused,
+// naming the directive. (The fuzzer's "a negative buffer size" came from
+// such maps, through output chunks narrower than their window:
+// SubClusterWithoutWindowComputesNothing.)
+TEST(CostModelInvariants, TemporalFilterMapsMustHoldTheFilter) {
+  for (std::vector<Directive> df :
+       {std::vector<Directive>{Directive::temporalMap(c(1), c(1), Dim::R),
+                               Directive::spatialMap(c(1), c(1), Dim::K)},
+        std::vector<Directive>{Directive::temporalMap(c(4), c(1), Dim::R),
+                               Directive::spatialMap(c(1), c(1), Dim::K)},
+        std::vector<Directive>{Directive::temporalMap(c(3), c(1), Dim::R),
+                               Directive::spatialMap(c(1), c(1), Dim::K)}}) {
+    llvm::Expected<CostReport> r =
+        evaluateCost(CostLayerKind::Conv, conv(3, 1, 5, 1), df, pes(1));
+    ASSERT_FALSE(static_cast<bool>(r));
+    std::string message = llvm::toString(r.takeError());
+    EXPECT_NE(message.find("directive #0 (" + describe(df[0]) + ")"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("must hold the whole filter"), std::string::npos)
+        << message;
+  }
+  CostReport whole = cost(
+      CostLayerKind::Conv, conv(3, 1, 5, 1),
+      {Directive::temporalMap(SizeExpr::sizeOfDim(Dim::R),
+                              SizeExpr::sizeOfDim(Dim::R), Dim::R),
+       Directive::spatialMap(c(1), c(1), Dim::K)},
+      pes(1));
+  EXPECT_EQ(whole.numMACs, 9);
 }
 
 } // namespace

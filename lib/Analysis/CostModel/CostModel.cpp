@@ -1040,6 +1040,26 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
     Cluster cluster;
     cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
     for (const BoundMap &bm : level.maps) {
+      // MAESTRO's rule (its DFSL parser, and our .m import): a temporal map
+      // on a filter dimension holds the whole filter, at every level. The
+      // analysis slides windows over input rows only: a chunk of R rows
+      // would count the output rows of every input chunk for each filter
+      // chunk (outputs no window has), and one wider than the filter holds
+      // `R - offset` of it. A GEMM has no window: its R and S are 1 and
+      // name nothing.
+      if (p.hasWindows && bm.kind == DirectiveKind::TemporalMap &&
+          (bm.dim == Dim::R || bm.dim == Dim::S)) {
+        int64_t extent = shape.size(bm.dim);
+        if (bm.requestedSize != extent || bm.offset != extent)
+          return fail(llvm::formatv(
+              "directive #{0} ({1}) maps {2} of {3} with offset {4}: a "
+              "temporal map on a filter dimension must hold the whole filter, "
+              "size and offset {5} (sz({3})), as MAESTRO requires (its "
+              "analysis slides windows over input rows only); map sz({3}), or "
+              "split the filter over PEs with a spatial map",
+              bm.directiveIndex, describe(directives[bm.directiveIndex]),
+              bm.requestedSize, stringifyDim(bm.dim), bm.offset, extent));
+      }
       // A top-level map on input rows (columns) narrower than the filter
       // window: no chunk holds a whole window, so nothing could be computed
       // (MAESTRO reports 0 MACs and 0 cycles). Inner levels may split the

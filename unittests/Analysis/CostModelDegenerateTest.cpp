@@ -83,7 +83,11 @@ TEST(CostModelDegenerate, EmptyInnerChunkKeptWhereItCostsCycles) {
 // no MACs, no cycles (MAESTRO: SIGFPE). Now the S chunk holds the filter
 // column and the output chunk follows it; the MACs are then counted by
 // the strided-window convention (docs/CostModel.md, section 1: output rows
-// as at stride 1, 61 for 16, and 2 columns): N G K C R x 61 x 2.
+// as at stride 1, 61 for 16, and 2 columns): N G K C R x 61 x 2. (The top
+// level now holds the filter column without the re-evaluation, and the
+// inner level inherits the S map as that column: copied as MAESTRO does,
+// (3, 1) on a 1-wide chunk, it held none of it and the inner level's
+// compute was free, 500,200 cycles.)
 TEST(CostModelDegenerate, WindowMapWiderThanFilterComputes) {
   std::vector<Directive> df = {
       Directive::spatialMap(c(3), c(1), Dim::S),

@@ -110,6 +110,39 @@ TEST(CostModelInvariants, WindowlessRowsAndColumnsComputeNothing) {
   EXPECT_EQ(r.l2.writes[kOut], 4);
 }
 
+// Finding: "fewer L2 filter reads than filter elements", 0 of 1,350: a
+// depthwise layer (G 2, K 27, R = S = 5, 6 x 43, stride 3 x 2) with only
+// `SpatialMap(7,2) R` on 1 PE. The R map, larger than the filter, holds
+// `5 - 2` = 3 rows in MAESTRO's rule, but narrowed the output chunk by 7:
+// the first step's chunk had a negative output extent, computed nothing
+// and read no filter, while the edge steps, narrowed by the 3 rows they
+// hold, computed. At the top level such a map now holds the whole filter
+// and the output narrows by it: all 2 x 27 x 5 x 5 weights are read once.
+TEST(CostModelInvariants, TopLevelFilterMapWiderThanTheFilterReadsIt) {
+  LayerShape s;
+  s.sizes = {9, 2, 27, 1, 5, 5, 6, 43};
+  s.stride = {3, 2};
+  HardwareConfig hw = pes(1);
+  hw.simdLanes = 2;
+  CostReport r = cost(CostLayerKind::Depthwise, s,
+                      {Directive::spatialMap(c(7), c(2), Dim::R)}, hw);
+  EXPECT_EQ(r.l2.reads[kFilter], 2 * 27 * 5 * 5);
+}
+
+// The same rule, small: R = 3, Y = 5, `SpatialMap(4,1) R` on 1 PE. MAESTRO
+// holds 2 filter rows and narrows the 5 input rows by 4: 2 output rows x
+// 2 taps = 4 MACs, 2 of 3 weights read. The map holds the filter: 3 output
+// rows x 3 taps = 9 MACs, the layer's; 3 weights and 5 inputs read once,
+// 3 outputs written.
+TEST(CostModelInvariants, TopLevelFilterMapWiderThanTheFilterHoldsIt) {
+  CostReport r = cost(CostLayerKind::Conv, conv(3, 1, 5, 1),
+                      {Directive::spatialMap(c(4), c(1), Dim::R)}, pes(1));
+  EXPECT_EQ(r.numMACs, 3 * 3);
+  EXPECT_EQ(r.l2.reads[kFilter], 3);
+  EXPECT_EQ(r.l2.reads[kIn], 5);
+  EXPECT_EQ(r.l2.writes[kOut], 3);
+}
+
 // MAESTRO's rule, which evaluateCost enforces for layers with windows (a
 // GEMM's R and S are 1 and name nothing: CostModelDegenerateTest,
 // GemmOutputMapIgnoresFilterMaps): a temporal map on R or S holds the

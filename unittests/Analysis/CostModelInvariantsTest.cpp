@@ -67,6 +67,28 @@ LayerShape conv(int64_t r, int64_t s, int64_t y, int64_t x) {
   return shape;
 }
 
+// Finding: "fewer L2 input reads than input elements the windows touch".
+// Not a fault: a map on X whose offset steps past its chunk's last window
+// skips output positions, in MAESTRO as here (sane random cases s36, s514
+// and more have such maps and agree). X = 11, S = 4, `TemporalMap(4,3) X`
+// on 1 PE: chunks [0,4) [3,7) [6,10) hold the windows at 0, 3 and 6; the
+// edge chunk [9,11) holds none. 3 outputs x 4 taps = 12 MACs of the
+// layer's 32; columns 0-9 are read (4 + 3 + 3), column 10, which only the
+// skipped window at 7 touches, is not. Steps: the first reads 4 input + 4
+// filter elements (1 cycle) and computes 4 (5 cycles); the two steady ones
+// read 3 new columns (1 cycle) and compute 4: 5 + 2 x 4 = 13. The fuzzer
+// now bounds input reads by the windows the walk holds.
+TEST(CostModelInvariants, OffsetPastTheWindowSkipsOutputs) {
+  std::vector<Directive> df = {Directive::temporalMap(c(4), c(3), Dim::X),
+                               Directive::spatialMap(c(1), c(1), Dim::K)};
+  CostReport r = cost(CostLayerKind::Conv, conv(1, 4, 1, 11), df, pes(1));
+  EXPECT_EQ(r.numMACs, 3 * 4);
+  EXPECT_EQ(r.l2.reads[kIn], 10);
+  EXPECT_EQ(r.l2.reads[kFilter], 4);
+  EXPECT_EQ(r.l2.writes[kOut], 3);
+  EXPECT_EQ(r.runtime, 13);
+}
+
 // Finding (differential test, behind "computes nothing (-7,993,125 MACs)"
 // on an NGCONV whose spatial X map ends in an empty chunk): a sub-cluster
 // whose chunk is narrower than the window. X = 4, S = 3, K = 2,

@@ -112,6 +112,32 @@ TEST(CostModelInvariants, SubClusterWithoutWindowComputesNothing) {
   EXPECT_EQ(r.l2.writes[kOut], 2);
 }
 
+// Finding: "a negative, NaN or infinite figure" (a depthwise layer with
+// Y = 2^31 at stride 4 reported arithmetic intensity -122): the same empty
+// chunk, in the last round of a spatial map, where the step's MACs went
+// negative while the layer's stayed positive. Conv S 3, X 20 at column
+// stride 4 (outputs at 0, 4, 8, 12, 16), `SpatialMap(1,1) OX` on 3 PEs:
+// the map becomes (3, 4), five whole chunks and an empty edge chunk at 20.
+// Round 1: 3 sub-clusters x 1 output x 3 taps = 9 MACs; 9 input columns
+// and 3 weights in (1 cycle), 3 partial sums per PE: 4 cycles. Round 2:
+// MAESTRO counts 2 sub-clusters (whole chunks only) and gives the last,
+// edge-edge, the empty chunk in place of [16, 19) (its convention,
+// CostModelEdgeEdgeTest): 0 - 3 + 1 = -2 outputs against the first's 1,
+// -3 MACs for the step, intensity -3 / 4 = -0.75. It holds no output: 3
+// MACs, 4 elements in (1 cycle), 3 cycles. 12 MACs, 7 cycles, intensity
+// 3 / 4 for the last step.
+TEST(CostModelInvariants, EmptyChunkInTheLastRoundGivesNoNegativeFigure) {
+  LayerShape s = conv(1, 3, 1, 20);
+  s.stride = {1, 4};
+  CostReport r = cost(CostLayerKind::Conv, s,
+                      {Directive::spatialMap(c(1), c(1), Dim::OX)}, pes(3));
+  EXPECT_EQ(r.numMACs, 4 * 3);
+  EXPECT_EQ(r.runtime, 7);
+  EXPECT_EQ(r.l1.writes[kOut], r.numMACs);
+  EXPECT_EQ(r.l2.reads[kFilter], 3);
+  EXPECT_DOUBLE_EQ(r.arithmeticIntensity, 3.0 / 4.0);
+}
+
 // Found with the one above: where rows and columns both end in a chunk
 // narrower than the window, MAESTRO multiplies two negative output extents
 // into a positive one and computes a chunk no window has. Y = X = 5,

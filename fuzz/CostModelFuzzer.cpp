@@ -101,8 +101,8 @@ int64_t heldWindow(const LayerShape &shape, const BoundLevel &top,
   return f ? std::min(f->requestedSize, filter) : filter;
 }
 
-Walk topWalk(CostLayerKind kind, const LayerShape &shape,
-             const BoundLevel &top, Dim dim) {
+Walk topWalk(CostLayerKind kind, const LayerShape &shape, const BoundLevel &top,
+             Dim dim) {
   int64_t extent = shape.size(dim);
   const BoundMap *m = top.find(dim);
   if (!m && (dim == Dim::Y || dim == Dim::X))
@@ -145,8 +145,7 @@ int64_t rowsRead(CostLayerKind kind, const LayerShape &shape,
     minChunk = extent;
   // The narrowest chunk of rows (columns) holding an output is a window.
   if (isWindowed(kind, dim))
-    minChunk = window =
-        heldWindow(shape, top, dim == Dim::Y ? Dim::R : Dim::S);
+    minChunk = window = heldWindow(shape, top, dim == Dim::Y ? Dim::R : Dim::S);
   if (walk.size > extent) {
     int64_t chunk = oversizedChunk(walk, extent, minChunk);
     return chunk >= window ? chunk : 0;
@@ -187,9 +186,8 @@ int64_t edgeEdgeSlice(CostLayerKind kind, const LayerShape &shape,
     span = INT64_MAX;
   int64_t chunks = (extent - walk.size) / walk.offset + 1;
   bool edgeEdge =
-      span > extent ||
-      (span < extent && chunks % n != 0 &&
-       (chunks - 1) * walk.offset + walk.size < extent);
+      span > extent || (span < extent && chunks % n != 0 &&
+                        (chunks - 1) * walk.offset + walk.size < extent);
   return edgeEdge ? std::min(walk.offset, walk.size) : 0;
 }
 
@@ -368,10 +366,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       unreadSlice[static_cast<unsigned>(inputViewOf(m.dim))] =
           edgeEdgeSlice(kind, shape, top, inputViewOf(m.dim));
   auto readOf = [&](Dim dim) {
-    return std::max<int64_t>(
-        rowsRead(kind, shape, top, dim) -
-            unreadSlice[static_cast<unsigned>(dim)],
-        0);
+    return std::max<int64_t>(rowsRead(kind, shape, top, dim) -
+                                 unreadSlice[static_cast<unsigned>(dim)],
+                             0);
   };
   int64_t filterElements =
       saturatingProduct({readOf(Dim::G), readOf(Dim::K), readOf(Dim::C),
@@ -383,7 +380,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                          readOf(Dim::Y), readOf(Dim::X)});
   unsigned input = static_cast<unsigned>(TensorClass::Input);
   unsigned filter = static_cast<unsigned>(TensorClass::Filter);
-  if (r.l2.reads[filter] < filterElements || r.l2.reads[input] < inputElements) {
+  if (r.l2.reads[filter] < filterElements ||
+      r.l2.reads[input] < inputElements) {
     // The bound's factors, for the report.
     llvm::errs() << "L2 reads: filter " << r.l2.reads[filter] << " of "
                  << filterElements << ", input " << r.l2.reads[input] << " of "

@@ -137,10 +137,9 @@ TEST(CostModelDegenerate, GemmOutputMapIgnoresFilterMaps) {
 TEST(CostModelDegenerate, EmptyEdgeChunkOfAStridedMapComputesNothing) {
   LayerShape s = shapeOf({1, 1, 2, 1, 1, 3, 1, 4}, /*strideY=*/1,
                          /*strideX=*/4);
-  llvm::Expected<CostReport> r =
-      evaluateCost(CostLayerKind::Conv, s,
-                   {Directive::spatialMap(c(1), c(1), Dim::OX)},
-                   hardware(2, /*hopLatency=*/1));
+  llvm::Expected<CostReport> r = evaluateCost(
+      CostLayerKind::Conv, s, {Directive::spatialMap(c(1), c(1), Dim::OX)},
+      hardware(2, /*hopLatency=*/1));
   ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
   EXPECT_EQ(r->numMACs, 2 * 3);
   EXPECT_EQ(r->runtime, 7);

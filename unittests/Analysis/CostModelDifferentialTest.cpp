@@ -134,7 +134,8 @@ std::string describeCase(const Generator &g) {
     os << " " << stringifyDim(dim) << "=" << g.shape.size(dim);
   os << " stride " << g.shape.stride[0] << "x" << g.shape.stride[1]
      << " padding " << g.shape.padding[0] << " " << g.shape.padding[1] << " "
-     << g.shape.padding[2] << " " << g.shape.padding[3] << " pes " << g.hw.numPEs << " simd " << g.hw.simdLanes << " noc "
+     << g.shape.padding[2] << " " << g.shape.padding[3] << " pes "
+     << g.hw.numPEs << " simd " << g.hw.simdLanes << " noc "
      << g.hw.nocBandwidth << " offchip " << g.hw.offchipBandwidth
      << " multicast " << g.hw.multicast << "\n";
   for (const Directive &d : g.directives)

@@ -57,7 +57,6 @@ TEST(CostModelInvariants, OversizedMapReadsDMinusOffset) {
   EXPECT_GE(r.l2.reads[kIn], 4 * 2);
 }
 
-
 auto c = SizeExpr::constant;
 
 /// A layer of one batch, group, output and input channel.
@@ -218,12 +217,12 @@ TEST(CostModelInvariants, TemporalFilterMapsMustHoldTheFilter) {
     EXPECT_NE(message.find("must hold the whole filter"), std::string::npos)
         << message;
   }
-  CostReport whole = cost(
-      CostLayerKind::Conv, conv(3, 1, 5, 1),
-      {Directive::temporalMap(SizeExpr::sizeOfDim(Dim::R),
-                              SizeExpr::sizeOfDim(Dim::R), Dim::R),
-       Directive::spatialMap(c(1), c(1), Dim::K)},
-      pes(1));
+  CostReport whole =
+      cost(CostLayerKind::Conv, conv(3, 1, 5, 1),
+           {Directive::temporalMap(SizeExpr::sizeOfDim(Dim::R),
+                                   SizeExpr::sizeOfDim(Dim::R), Dim::R),
+            Directive::spatialMap(c(1), c(1), Dim::K)},
+           pes(1));
   EXPECT_EQ(whole.numMACs, 9);
 }
 

@@ -318,7 +318,8 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
     // of the fast path), which the differential test cannot tell from the
     // outside: a chunk narrower than its window holds no output, where
     // MAESTRO (and this copy before) multiplied in its negative extent.
-    s.mapped[out] = std::max<int64_t>(s.mapped[in] - s.mapped[idx(window)] + 1, 0);
+    s.mapped[out] =
+        std::max<int64_t>(s.mapped[in] - s.mapped[idx(window)] + 1, 0);
     s.unique[out] = std::min(m.ofs, m.size);
     s.mappedEdge[out] =
         std::max<int64_t>(s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);

@@ -408,8 +408,8 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
     // no window has.
     s.mapped[out] = std::max<int64_t>(s.mapped[in] - windowChunk + 1, 0);
     s.unique[out] = std::min(m.ofs, m.size);
-    s.mappedEdge[out] = std::max<int64_t>(
-        s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
+    s.mappedEdge[out] =
+        std::max<int64_t>(s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
   }
   return s;
@@ -1111,10 +1111,10 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
         continue;
       Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
       int w = cluster.find(window);
-      int64_t windowSize =
-          w >= 0 ? windowOfMap(cluster.maps[w].size, dims[window],
-                               isTop || wholeChunks)
-                 : dims[window];
+      int64_t windowSize = w >= 0
+                               ? windowOfMap(cluster.maps[w].size, dims[window],
+                                             isTop || wholeChunks)
+                               : dims[window];
       // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
       // R or S map the level has (and an inner level's table has no R or S
       // at all, which made it R - 1 = -1 narrower).
@@ -1132,7 +1132,8 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
     if (upper)
       for (const Map &um : *upper)
         if (cluster.find(um.var) < 0) {
-          bool filterDim = p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
+          bool filterDim =
+              p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
           cluster.maps.insert(
               cluster.maps.begin(),
               Map{um.var, false,

@@ -14,6 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CostModelTestSupport.h"
+
 #include "accel/Analysis/CostModel/CostModel.h"
 
 #include "gtest/gtest.h"
@@ -22,6 +24,7 @@
 #include <vector>
 
 using namespace mlir::accel;
+using namespace mlir::accel::testing;
 
 namespace {
 
@@ -80,7 +83,11 @@ TEST(CostModelDegenerate, EmptyInnerChunkKeptWhereItCostsCycles) {
 // no MACs, no cycles (MAESTRO: SIGFPE). Now the S chunk holds the filter
 // column and the output chunk follows it; the MACs are then counted by
 // the strided-window convention (docs/CostModel.md, section 1: output rows
-// as at stride 1, 61 for 16, and 2 columns): N G K C R x 61 x 2.
+// as at stride 1, 61 for 16, and 2 columns): N G K C R x 61 x 2. (The top
+// level now holds the filter column without the re-evaluation, and the
+// inner level inherits the S map as that column: copied as MAESTRO does,
+// (3, 1) on a 1-wide chunk, it held none of it and the inner level's
+// compute was free, 500,200 cycles.)
 TEST(CostModelDegenerate, WindowMapWiderThanFilterComputes) {
   std::vector<Directive> df = {
       Directive::spatialMap(c(3), c(1), Dim::S),
@@ -114,6 +121,32 @@ TEST(CostModelDegenerate, GemmOutputMapIgnoresFilterMaps) {
                    df, hardware(343, 1));
   ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
   EXPECT_EQ(r->numMACs, 15 * 30 * 23 * 61);
+}
+
+// Fuzz finding behind "computes nothing (-N MACs)" (the re-evaluation
+// counted negative MACs where the model before gave numbers): Conv K 2,
+// S 3, X 4 at column stride 4 (one output column), `SpatialMap(1,1) OX`
+// on 2 PEs. The OX map spans its window, (3, 1), and the stride repacks
+// it to one output: size 3, offset 4. The first sub-cluster holds columns
+// 0-2, the output column; the second, edge-edge, the chunk [4, 4), empty:
+// MAESTRO counts its 0 - 3 + 1 = -2 output columns, 6 - 12 = -6 MACs for
+// the layer, re-evaluated to the same and reported as computing nothing.
+// An empty chunk holds no output: the layer's 6 MACs (K 2 x S 3); one
+// step, 3 input columns and 6 weights in (1 cycle), 6 partial sums on the
+// first PE: 7 cycles; 2 outputs.
+TEST(CostModelDegenerate, EmptyEdgeChunkOfAStridedMapComputesNothing) {
+  LayerShape s = shapeOf({1, 1, 2, 1, 1, 3, 1, 4}, /*strideY=*/1,
+                         /*strideX=*/4);
+  llvm::Expected<CostReport> r = evaluateCost(
+      CostLayerKind::Conv, s, {Directive::spatialMap(c(1), c(1), Dim::OX)},
+      hardware(2, /*hopLatency=*/1));
+  ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
+  EXPECT_EQ(r->numMACs, 2 * 3);
+  EXPECT_EQ(r->runtime, 7);
+  EXPECT_EQ(r->l2.reads[kIn], 3);
+  EXPECT_EQ(r->l2.reads[kFilter], 2 * 3);
+  EXPECT_EQ(r->l2.writes[kOut], 2);
+  EXPECT_EQ(r->l2SizeReqOf[kOut], 2 * 2);
 }
 
 } // namespace

@@ -314,9 +314,15 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
       continue;
     Dim window = Problem::windowOf(m.var);
     unsigned out = idx(Problem::outputOf(m.var)), in = idx(m.var);
-    s.mapped[out] = s.mapped[in] - s.mapped[idx(window)] + 1;
+    // Mirrors a deliberate change of the library (of its chunk sizes, not
+    // of the fast path), which the differential test cannot tell from the
+    // outside: a chunk narrower than its window holds no output, where
+    // MAESTRO (and this copy before) multiplied in its negative extent.
+    s.mapped[out] =
+        std::max<int64_t>(s.mapped[in] - s.mapped[idx(window)] + 1, 0);
     s.unique[out] = std::min(m.ofs, m.size);
-    s.mappedEdge[out] = s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1;
+    s.mappedEdge[out] =
+        std::max<int64_t>(s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
   }
   return s;

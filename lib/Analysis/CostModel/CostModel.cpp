@@ -45,6 +45,20 @@ llvm::Error fail(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
+/// The filter rows (columns) by which a level's map of `size` on R (S)
+/// narrows the level's output chunk, and widens an OY (OX) map: its size,
+/// as MAESTRO has it. Where the map is larger than the level's filter
+/// dimension (`dim` elements) and `whole` (the top level, or the
+/// re-evaluation), the whole filter, which that map holds there
+/// (minOutputChunk): with MAESTRO's size the chunk has a negative output
+/// extent, so it computes nothing and reads no filter, while its edge
+/// chunks, narrowed by the filter they hold, compute. At inner levels
+/// MAESTRO's size stands: sane random case s891 depends on it (an inner
+/// Sz(S) map on a 1-wide S chunk narrows the X chunk by 3).
+int64_t windowOfMap(int64_t size, int64_t dim, bool whole) {
+  return whole && size > dim ? dim : size;
+}
+
 /// Count arithmetic that cannot wrap. A result beyond int64 saturates and
 /// is remembered: evaluateCost then fails rather than report it. Products
 /// of valid sizes can get there (a map far larger than its dimension sizes
@@ -434,11 +448,17 @@ private:
 };
 
 int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
+  // A window needs the whole filter: where the top level's map on R (S) is
+  // larger than the filter, it holds all of it, not `R - offset`.
+  if (p.hasWindows && (var == Dim::R || var == Dim::S))
+    return cluster.dims[var];
   if (!p.isWindowed(var))
     return 1;
   Dim window = Problem::windowOf(var);
   int w = cluster.find(window);
-  return w >= 0 ? cluster.maps[w].size : cluster.dims[window];
+  return w >= 0 ? windowOfMap(cluster.maps[w].size, cluster.dims[window],
+                              /*whole=*/true)
+                : cluster.dims[window];
 }
 
 ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
@@ -477,15 +497,20 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
       continue;
     Dim window = Problem::windowOf(m.var);
     unsigned out = idx(Problem::outputOf(m.var)), in = idx(m.var);
-    // A window map larger than its dimension always holds its edge chunk.
     int w = cluster.find(window);
-    int64_t windowChunk = s.mapped[idx(window)];
-    if (p.wholeChunks && w >= 0 &&
-        cluster.maps[w].size > cluster.dims[window])
-      windowChunk = s.mappedEdge[idx(window)];
-    s.mapped[out] = s.mapped[in] - windowChunk + 1;
+    int64_t windowChunk =
+        w >= 0 ? windowOfMap(cluster.maps[w].size, cluster.dims[window],
+                             isTop || p.wholeChunks)
+               : s.mapped[idx(window)];
+    // A chunk narrower than its window holds no output, not a negative
+    // number of them: MAESTRO multiplies in `chunk - window + 1` as it is,
+    // so such a sub-cluster subtracts MACs and outputs from its step's, and
+    // two of them (rows and columns both at a windowless edge) count MACs
+    // no window has.
+    s.mapped[out] = std::max<int64_t>(s.mapped[in] - windowChunk + 1, 0);
     s.unique[out] = std::min(m.ofs, m.size);
-    s.mappedEdge[out] = s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1;
+    s.mappedEdge[out] =
+        std::max<int64_t>(s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
   }
   return s;
@@ -1268,6 +1293,26 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
     Cluster cluster;
     cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
     for (const BoundMap &bm : level.maps) {
+      // MAESTRO's rule (its DFSL parser, and our .m import): a temporal map
+      // on a filter dimension holds the whole filter, at every level. The
+      // analysis slides windows over input rows only: a chunk of R rows
+      // would count the output rows of every input chunk for each filter
+      // chunk (outputs no window has), and one wider than the filter holds
+      // `R - offset` of it. A GEMM has no window: its R and S are 1 and
+      // name nothing.
+      if (p.hasWindows && bm.kind == DirectiveKind::TemporalMap &&
+          (bm.dim == Dim::R || bm.dim == Dim::S)) {
+        int64_t extent = shape.size(bm.dim);
+        if (bm.requestedSize != extent || bm.offset != extent)
+          return fail(llvm::formatv(
+              "directive #{0} ({1}) maps {2} of {3} with offset {4}: a "
+              "temporal map on a filter dimension must hold the whole filter, "
+              "size and offset {5} (sz({3})), as MAESTRO requires (its "
+              "analysis slides windows over input rows only); map sz({3}), or "
+              "split the filter over PEs with a spatial map",
+              bm.directiveIndex, describe(directives[bm.directiveIndex]),
+              bm.requestedSize, stringifyDim(bm.dim), bm.offset, extent));
+      }
       // A top-level map on input rows (columns) narrower than the filter
       // window: no chunk holds a whole window, so nothing could be computed
       // (MAESTRO reports 0 MACs and 0 cycles). Inner levels may split the
@@ -1277,7 +1322,9 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
         Dim window = Problem::windowOf(bm.dim);
         const BoundMap *windowMap = level.find(window);
         int64_t windowSize =
-            windowMap ? windowMap->requestedSize : dims[window];
+            windowMap ? windowOfMap(windowMap->requestedSize, dims[window],
+                                    /*whole=*/true)
+                      : dims[window];
         if (bm.requestedSize < windowSize)
           return fail(llvm::formatv(
               "directive #{0} ({1}) maps {2} of {3}, narrower than the "
@@ -1292,12 +1339,16 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
                                  bm.requestedSize, bm.offset});
     }
     // Output-coordinate maps become input maps spanning their windows.
+    bool isTop = li == 0;
     for (Map &m : cluster.maps) {
       if (!isOutputDim(m.var))
         continue;
       Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
       int w = cluster.find(window);
-      int64_t windowSize = w >= 0 ? cluster.maps[w].size : dims[window];
+      int64_t windowSize = w >= 0
+                               ? windowOfMap(cluster.maps[w].size, dims[window],
+                                             isTop || wholeChunks)
+                               : dims[window];
       // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
       // R or S map the level has (and an inner level's table has no R or S
       // at all, which made it R - 1 = -1 narrower).
@@ -1307,17 +1358,27 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
       m.size = math.add(m.size, windowSize - 1);
     }
     // Inherit the upper level's maps this level does not name (in front).
+    // A filter dimension's map is inherited as the chunk of the filter the
+    // level works in: MAESTRO copies the map, and one wider than the filter
+    // (SpatialMap(3,1) S on S = 1) then holds `chunk - offset` of it here,
+    // nothing, so the sub-clusters compute nothing although the level
+    // above gave them the filter column.
     if (upper)
       for (const Map &um : *upper)
-        if (cluster.find(um.var) < 0)
-          cluster.maps.insert(cluster.maps.begin(),
-                              Map{um.var, false, um.size, um.ofs});
+        if (cluster.find(um.var) < 0) {
+          bool filterDim =
+              p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
+          cluster.maps.insert(
+              cluster.maps.begin(),
+              Map{um.var, false,
+                  filterDim ? std::min(um.size, dims[um.var]) : um.size,
+                  um.ofs});
+        }
     // Map the rest of the input and filter dimensions whole.
     for (Dim var : p.inputVars)
       if (cluster.find(var) < 0 && dims.contains(var))
         cluster.maps.push_back(Map{var, false, dims[var], dims[var]});
     // Strided windows move by the stride.
-    bool isTop = li == 0;
     for (Map &m : cluster.maps) {
       if (!p.isWindowed(m.var))
         continue;

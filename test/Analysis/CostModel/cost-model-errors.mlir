@@ -18,3 +18,16 @@ func.func @narrow(%in: tensor<1x2x8x8xf32>, %w: tensor<4x2x3x3xf32>, %out: tenso
          dataflow <"narrow", [#accel.spatial_map<1, 1, Y>]> -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>
 }
+
+// -----
+
+// A temporal map on a filter dimension must hold the whole filter (MAESTRO's
+// rule): one filter row at a time would count every input row's windows for
+// each row of the filter (15 MACs for this layer's 9).
+func.func @filter_rows(%in: tensor<1x1x5x1xf32>, %w: tensor<1x1x3x1xf32>, %out: tensor<1x1x3x1xf32>) -> tensor<1x1x3x1xf32> {
+  // expected-error @below {{cost model on layer 'filter_rows': directive #0 (temporal_map<1, 1, R>) maps 1 of R with offset 1: a temporal map on a filter dimension must hold the whole filter, size and offset 3 (sz(R))}}
+  %0 = accel.layer "filter_rows" conv2d dims <R = 3, Y = 5> layout <"NCYX", "KCRS", "NKYX">
+         ins(%in, %w : tensor<1x1x5x1xf32>, tensor<1x1x3x1xf32>) outs(%out : tensor<1x1x3x1xf32>)
+         dataflow <"filter_rows", [#accel.temporal_map<1, 1, R>, #accel.spatial_map<1, 1, K>]> -> tensor<1x1x3x1xf32>
+  return %0 : tensor<1x1x3x1xf32>
+}

@@ -1026,6 +1026,20 @@ accel_test::referenceEvaluateCost(CostLayerKind kind, const LayerShape &shape,
       int64_t window = top[Problem::windowOf(m.var)];
       if (stride == 1 || m.size < window)
         continue;
+      // Mirrors the model's refusal of a filter split at the top level of a
+      // strided layer (CostModel.cpp; CostModelInvariants.StridedFilterSplitAtTheTop).
+      int w = cluster.find(Problem::windowOf(m.var));
+      const BoundMap *split = level.find(Problem::windowOf(m.var));
+      if (isTop && w >= 0 && cluster.maps[w].size < window && split)
+        return fail(llvm::formatv(
+            "directive #{0} ({1}) maps {2} of the {3}-row filter at the top "
+            "level, where {4} chunks of {5} rows move by the stride {6}: "
+            "strided outputs of a filter split at the top level are not "
+            "modelled (each would count once per row of its chunk); split "
+            "the filter at an inner level (row stationary), or map {7} whole",
+            split->directiveIndex, describe(directives[split->directiveIndex]),
+            cluster.maps[w].size, window, stringifyDim(m.var), m.size, stride,
+            stringifyDim(Problem::windowOf(m.var))));
       int64_t outputs = (m.size - window) / stride + 1;
       m.size = math.add(outputs * std::min(stride, window),
                         std::max<int64_t>(window - stride, 0));

@@ -6,8 +6,8 @@
 //     from the level above, dimensions no level names are mapped whole, and
 //     strided windows move by the stride.
 //  2. At each level, every map is in an init, steady or edge position; the
-//     analysis enumerates the combinations (iteration cases) and how often
-//     each occurs.
+//     combinations (iteration cases) and how often each occurs are summed in
+//     classes of cases with the same figures (CaseSpace).
 //  3. For each case: the data new to the sub-clusters (ingress, after
 //     temporal reuse from the previous step and spatial reuse by multicast),
 //     the partial sums leaving (egress), and the computation, which is the
@@ -1038,16 +1038,13 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     auto accumulate = [&](int64_t &total, int64_t perStep) {
       total = math.add(total, math.mul(occ, perStep));
     };
-    // A window chunk narrower than its window (a strided edge, section 1 of
-    // docs/CostModel.md) has a negative output extent: MAESTRO adds those
-    // negative outputs to the output counts, which can go negative. Such a
-    // case writes no outputs.
-    accumulate(result.upWrite[out], std::max<int64_t>(egress, 0));
-    accumulate(result.downWrite[out], std::max<int64_t>(macs, 0));
-    accumulate(result.downRead[out], std::max<int64_t>(macs, 0));
-    int64_t partialSums = classIndex == 0 && space.merged
-                              ? firstPartialSums
-                              : criticalPathPartialSums(level, c);
+    // No output count is negative: a chunk narrower than its window holds
+    // no outputs (chunkSizesOf).
+    accumulate(result.upWrite[out], egress);
+    accumulate(result.downWrite[out], macs);
+    accumulate(result.downRead[out], macs);
+    int64_t partialSums = classIndex == 0 ? firstPartialSums
+                                          : criticalPathPartialSums(level, c);
     if (partialSums <= 0)
       continue;
     sized = true;

@@ -148,6 +148,17 @@ mlir::accel::getMaeriTargetModel(Operation *op) {
   return getMaeriTargetModel(*getTargetModel(op));
 }
 
+FailureOr<MaeriTargetModel>
+mlir::accel::getMaeriTargetModelOrEmit(LayerOp layer) {
+  llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
+  if (!maeri) {
+    layer.emitError() << "no MAERI target for layer '" << layer.getName()
+                      << "': " << llvm::toString(maeri.takeError());
+    return failure();
+  }
+  return *maeri;
+}
+
 //===----------------------------------------------------------------------===//
 // Registration
 //===----------------------------------------------------------------------===//

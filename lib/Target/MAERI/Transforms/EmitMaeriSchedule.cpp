@@ -23,10 +23,8 @@ struct EmitMaeriSchedulePass
   void runOnOperation() override {
     bool failedAny = false;
     getOperation().walk([&](LayerOp layer) {
-      llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
-      if (!maeri) {
-        layer.emitError() << "no MAERI target for layer '" << layer.getName()
-                          << "': " << llvm::toString(maeri.takeError());
+      FailureOr<MaeriTargetModel> maeri = getMaeriTargetModelOrEmit(layer);
+      if (failed(maeri)) {
         failedAny = true;
         return;
       }

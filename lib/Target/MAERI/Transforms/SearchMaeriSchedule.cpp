@@ -74,10 +74,8 @@ struct SearchMaeriSchedulePass
     std::map<std::string, size_t> byKey;
     bool failedAny = false;
     module.walk([&](LayerOp layer) {
-      llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
-      if (!maeri) {
-        layer.emitError() << "no MAERI target for layer '" << layer.getName()
-                          << "': " << llvm::toString(maeri.takeError());
+      FailureOr<MaeriTargetModel> maeri = getMaeriTargetModelOrEmit(layer);
+      if (failed(maeri)) {
         failedAny = true;
         return;
       }

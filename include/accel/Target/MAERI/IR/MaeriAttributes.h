@@ -20,6 +20,8 @@
 
 namespace mlir::accel {
 
+class LayerOp;
+
 /// Adds the MAERI attributes to the accel dialect wherever `registry`
 /// loads it.
 void registerMaeriTarget(DialectRegistry &registry);
@@ -30,6 +32,9 @@ llvm::Expected<MaeriTargetModel>
 getMaeriTargetModel(const AcceleratorTargetModel &target);
 /// The MAERI of `op`'s target (getTargetModel).
 llvm::Expected<MaeriTargetModel> getMaeriTargetModel(Operation *op);
+/// The MAERI of `layer`'s target, or failure after an error at the layer
+/// saying why it has none (what MAERI's passes report).
+FailureOr<MaeriTargetModel> getMaeriTargetModelOrEmit(LayerOp layer);
 
 } // namespace mlir::accel
 

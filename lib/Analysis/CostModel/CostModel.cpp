@@ -92,12 +92,17 @@ public:
     return a / b + (a % b != 0 ? 1 : 0);
   }
   bool overflowed() const { return overflow; }
+  /// Records an overflow found elsewhere (SubClusterVolumes).
+  void noteOverflow() const { overflow = true; }
+  static int64_t saturated(bool negative) {
+    return negative ? std::numeric_limits<int64_t>::min()
+                    : std::numeric_limits<int64_t>::max();
+  }
 
 private:
   int64_t saturate(bool negative) const {
     overflow = true;
-    return negative ? std::numeric_limits<int64_t>::min()
-                    : std::numeric_limits<int64_t>::max();
+    return saturated(negative);
   }
   mutable bool overflow = false;
 };
@@ -218,7 +223,8 @@ struct IterState {
 /// One iteration case (a state per map of the level), or a class of cases
 /// the analysis cannot tell apart (CaseSpace).
 struct Case {
-  llvm::SmallVector<IterState, 12> states;
+  /// Indexed by map; a level has at most one map per dimension.
+  std::array<IterState, kNumDims> states;
   int64_t occurrences = 1;
   /// The innermost map not at its init position (-1: all at init); it is
   /// what changes from the previous step.
@@ -317,6 +323,48 @@ struct CaseSpace {
   }
 };
 
+/// A per-sub-cluster volume for each kind of sub-cluster of a step: the
+/// first or another, and the partial one at the spatial edge (edge-edge) or
+/// a full one. One pass over the maps computes all four; each product is
+/// taken map by map as it would be alone, and its overflow reaches the
+/// evaluation only if the product is used.
+class SubClusterVolumes {
+public:
+  /// (first, edgeEdge) of each variant.
+  static constexpr std::pair<bool, bool> kVariants[] = {
+      {true, false}, {false, false}, {true, true}, {false, true}};
+
+  void mulAll(int64_t factor) {
+    for (unsigned i = 0; i < 4; ++i)
+      mulAt(i, factor);
+  }
+  void mul(bool first, bool edgeEdge, int64_t factor) {
+    mulAt(indexOf(first, edgeEdge), factor);
+  }
+  /// Zero every product, keeping what overflowed on the way.
+  void clearValues() { values.fill(0); }
+  int64_t get(bool first, bool edgeEdge, const CheckedMath &math) const {
+    unsigned i = indexOf(first, edgeEdge);
+    if (overflowed & (1u << i))
+      math.noteOverflow();
+    return values[i];
+  }
+
+private:
+  static unsigned indexOf(bool first, bool edgeEdge) {
+    return (first ? 0 : 1) + (edgeEdge ? 2 : 0);
+  }
+  void mulAt(unsigned i, int64_t factor) {
+    int64_t before = values[i];
+    if (llvm::MulOverflow(before, factor, values[i])) {
+      overflowed |= 1u << i;
+      values[i] = CheckedMath::saturated((before < 0) != (factor < 0));
+    }
+  }
+  std::array<int64_t, 4> values = {1, 1, 1, 1};
+  uint8_t overflowed = 0;
+};
+
 /// What one level's analysis produces (MAESTRO's CostAnalysisResults).
 struct LevelResult {
   int64_t runtime = 0;
@@ -406,18 +454,31 @@ private:
                              Fn perSubCluster, int64_t others,
                              bool edgeEdgeFirst = true) const;
 
-  int64_t peMappedVolume(unsigned level, TensorClass t, const Case &c,
-                         bool firstPE, bool edgeEdgePE) const;
-  int64_t peIngressVolume(unsigned level, TensorClass t, const Case &c,
-                          bool firstPE, bool edgeEdgePE) const;
-  int64_t peEgressVolume(unsigned level, const Case &c, bool partialSums,
-                         bool firstPE, bool edgeEdgePE,
-                         bool reuseAtEdge = true) const;
+  /// A tensor's chunk per kind of sub-cluster (the all-init step's
+  /// ingress).
+  SubClusterVolumes mappedVolumes(unsigned level, TensorClass t,
+                                  const Case &c) const;
+  /// What is new to each kind of sub-cluster of tensor `t` at step `c`.
+  SubClusterVolumes ingressVolumes(unsigned level, TensorClass t,
+                                   const Case &c) const;
+  /// The outputs (with `partialSums`, the partial sums) each kind of
+  /// sub-cluster produces at step `c`; `reuseAtOthersEdge` is whether the
+  /// partial sub-cluster at the spatial edge that is not the first counts
+  /// only its new outputs at the init position.
+  SubClusterVolumes egressVolumes(unsigned level, const Case &c,
+                                  bool partialSums,
+                                  bool reuseAtOthersEdge) const;
   int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
-  int64_t spatialEgress(unsigned level, const Case &c) const;
-  int64_t criticalPathPartialSums(unsigned level, const Case &c) const;
-  int64_t outputMappingSize(unsigned level, const Case &c,
-                            bool partialSums) const;
+  /// The step's egress, from egressVolumes(partialSums = false).
+  int64_t spatialEgress(unsigned level, const SpatialInfo &spOut,
+                        const SubClusterVolumes &vol) const;
+  /// The partial sums of the slowest sub-cluster, from
+  /// egressVolumes(partialSums = true, reuseAtOthersEdge = false).
+  int64_t criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
+                                  const SubClusterVolumes &partial) const;
+  /// The MACs of the step, from the same volumes.
+  int64_t macsOf(unsigned level, const Case &c, const SpatialInfo &spOut,
+                 const SubClusterVolumes &partial) const;
   int64_t mappedVolume(unsigned level, TensorClass t) const;
   DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
   /// Sizes the buffers for a case with these input and filter `traffic`
@@ -579,7 +640,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       Case c;
       for (auto [i, states] : llvm::enumerate(space.perMap)) {
         const IterState &state = states[choice[i]];
-        c.states.push_back(state);
+        c.states[i] = state;
         c.occurrences = math.mul(c.occurrences, state.occurrences);
         if (state.pos != Position::Init)
           c.changing = static_cast<int>(i);
@@ -608,8 +669,8 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   }
   // The all-init case, then a block of classes per changing map.
   Case allInit;
-  for (const auto &states : space.perMap)
-    allInit.states.push_back(states.front());
+  for (auto [i, states] : llvm::enumerate(space.perMap))
+    allInit.states[i] = states.front();
   space.classes.push_back(allInit);
   space.blockStart.assign(numMaps + 1, 0);
   for (size_t j = 0; j < numMaps; ++j) {
@@ -685,36 +746,38 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
   return ret;
 }
 
-int64_t Analysis::peMappedVolume(unsigned level, TensorClass t, const Case &c,
-                                 bool firstPE, bool edgeEdgePE) const {
+SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
+                                          const Case &c) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
-  int64_t ret = 1;
+  SubClusterVolumes vol;
   for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
     unsigned v = idx(m.var);
-    if (!m.spatial) {
-      ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
-    } else if (st.isEdge()) {
-      if (cluster.numEdgeSub == 1 && (firstPE || edgeEdgePE))
-        ret = math.mul(ret, s.mappedEdge[v]);
-      else if (cluster.numEdgeSub > 1)
-        ret = math.mul(ret, edgeEdgePE ? s.mappedEdge[v] : s.mapped[v]);
+    if (!st.isEdge()) {
+      vol.mulAll(s.mapped[v]);
+    } else if (!m.spatial) {
+      vol.mulAll(s.mappedEdge[v]);
     } else {
-      ret = math.mul(ret, s.mapped[v]);
+      for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+        if (cluster.numEdgeSub == 1 && (first || edgeEdge))
+          vol.mul(first, edgeEdge, s.mappedEdge[v]);
+        else if (cluster.numEdgeSub > 1)
+          vol.mul(first, edgeEdge, edgeEdge ? s.mappedEdge[v] : s.mapped[v]);
+      }
     }
   }
-  return ret;
+  return vol;
 }
 
-int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
-                                  bool firstPE, bool edgeEdgePE) const {
+SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
+                                           const Case &c) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   int changing = c.changing;
   if (changing == -1)
-    return peMappedVolume(level, t, c, firstPE, edgeEdgePE);
+    return mappedVolumes(level, t, c);
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
   const auto &coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
@@ -725,7 +788,7 @@ int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
       restarted = true;
 
   bool tensorChanges = false;
-  int64_t ret = 1;
+  SubClusterVolumes vol;
   for (unsigned i : coupled) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -735,23 +798,27 @@ int64_t Analysis::peIngressVolume(unsigned level, TensorClass t, const Case &c,
     tensorChanges |= isChanging;
     if (!m.spatial) {
       if (st.pos == Position::Init)
-        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
+        vol.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
       else if (isChanging && !restarted)
-        ret = math.mul(ret, std::max<int64_t>(s.unique[v], 1));
+        vol.mulAll(std::max<int64_t>(s.unique[v], 1));
       else
-        ret = math.mul(ret, s.mapped[v]);
+        vol.mulAll(s.mapped[v]);
       continue;
     }
-    int64_t mapped = edgeEdgePE ? s.mappedEdge[v] : s.mapped[v];
-    int64_t unique = edgeEdgePE ? s.uniqueEdge[v] : s.unique[v];
-    if (firstPE)
-      ret = math.mul(ret, mapped);
-    else if (st.pos == Position::Init)
-      ret = math.mul(ret, isReset ? unique : mapped);
-    else
-      ret = math.mul(ret, (!restarted && isChanging) ? unique : mapped);
+    // The first sub-cluster gets its whole chunk; the others what is new
+    // to them, where their neighbours' chunks or the previous step overlap.
+    bool othersGetUnique = st.pos == Position::Init
+                               ? isReset
+                               : (!restarted && isChanging);
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+      int64_t mapped = edgeEdge ? s.mappedEdge[v] : s.mapped[v];
+      int64_t unique = edgeEdge ? s.uniqueEdge[v] : s.unique[v];
+      vol.mul(first, edgeEdge, !first && othersGetUnique ? unique : mapped);
+    }
   }
-  return tensorChanges ? ret : 0;
+  if (!tensorChanges)
+    vol.clearValues();
+  return vol;
 }
 
 int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
@@ -761,6 +828,7 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
   if (!c.allInit() && !p.coupled(t, cluster.maps[c.changing].var))
     return 0;
   SpatialInfo sp = spatialOf(level, t, c);
+  SubClusterVolumes vol = ingressVolumes(level, t, c);
   if (!p.multicast) {
     // MAESTRO ignores its multicast flag (it is always on). Without
     // multicast every active sub-cluster receives its whole chunk: no
@@ -769,24 +837,26 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
     int spatial = cluster.firstSpatial();
     if (!sp.mapped && c.states[spatial].isEdge())
       receivers = cluster.numEdgeSub;
-    return math.mul(receivers, peIngressVolume(level, t, c, true, false));
+    return math.mul(receivers, vol.get(true, false, math));
   }
   if (!sp.mapped)
-    return peIngressVolume(level, t, c, true, false);
+    return vol.get(true, false, math);
   return sumOverSubClusters(
       level, sp,
-      [&](bool first, bool edgeEdge) {
-        return peIngressVolume(level, t, c, first, edgeEdge);
-      },
+      [&](bool first, bool edgeEdge) { return vol.get(first, edgeEdge, math); },
       cluster.numSub - 1);
 }
 
-int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
-                                 bool partialSums, bool firstPE,
-                                 bool edgeEdgePE, bool reuseAtEdge) const {
+SubClusterVolumes Analysis::egressVolumes(unsigned level, const Case &c,
+                                          bool partialSums,
+                                          bool reuseAtOthersEdge) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
+  // The factor of spatial map `st` for one kind of sub-cluster: what it
+  // holds (the first), what is new to it (the others), at the spatial edge
+  // what the partial one holds.
   auto spatialFactor = [&](const IterState &st, unsigned v, unsigned edgeV,
+                           bool firstPE, bool edgeEdgePE,
                            bool initEdgeEdgeUsesUnique) -> int64_t {
     int64_t uniqueOrOne = s.unique[v] != 0 ? s.unique[v] : 1;
     switch (st.pos) {
@@ -811,91 +881,82 @@ int64_t Analysis::peEgressVolume(unsigned level, const Case &c,
     return 1;
   };
 
-  int64_t ret = 1;
+  SubClusterVolumes vol;
   if (partialSums) {
     // The reduction the sub-clusters do: every map not of the output.
     for (unsigned i : cluster.reductionMaps) {
       const Map &m = cluster.maps[i];
       unsigned v = idx(m.var);
       const IterState &st = c.states[i];
-      if (!m.spatial)
-        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
-      else
-        ret = math.mul(ret, spatialFactor(st, v, v, /*initEdgeEdgeUsesUnique=*/false));
+      if (!m.spatial) {
+        vol.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
+        continue;
+      }
+      for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
+        vol.mul(first, edgeEdge,
+                spatialFactor(st, v, v, first, edgeEdge,
+                              /*initEdgeEdgeUsesUnique=*/false));
     }
   }
   for (Cluster::OutputMap om : cluster.outputMaps) {
     const Map &m = cluster.maps[om.map];
     const IterState &st = c.states[om.map];
-    Dim var = m.var;
     unsigned actual = om.actual;
     if (!m.spatial) {
-      switch (st.pos) {
-      case Position::Init:
-        ret = math.mul(ret, st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual]);
-        break;
-      case Position::Steady:
-        ret = math.mul(ret, s.mapped[actual]);
-        break;
-      case Position::Edge:
-        ret = math.mul(ret, s.mappedEdge[actual]);
-        break;
-      }
-    } else {
-      // MAESTRO: at the spatial edge of a single edge cluster it reads the
-      // input-coordinate size (Y, not Y').
-      ret = math.mul(ret, spatialFactor(st, actual, idx(var), reuseAtEdge));
+      vol.mulAll(st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual]);
+      continue;
     }
+    // MAESTRO: at the spatial edge of a single edge cluster it reads the
+    // input-coordinate size (Y, not Y').
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
+      vol.mul(first, edgeEdge,
+              spatialFactor(st, actual, idx(m.var), first, edgeEdge,
+                            first || reuseAtOthersEdge));
   }
-  return ret;
+  return vol;
 }
 
-int64_t Analysis::spatialEgress(unsigned level, const Case &c) const {
-  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
-  if (!sp.mapped)
-    return peEgressVolume(level, c, false, true, false);
+int64_t Analysis::spatialEgress(unsigned level, const SpatialInfo &spOut,
+                                const SubClusterVolumes &vol) const {
+  if (!spOut.mapped)
+    return vol.get(true, false, math);
   return sumOverSubClusters(
-      level, sp,
-      [&](bool first, bool edgeEdge) {
-        return peEgressVolume(level, c, false, first, edgeEdge);
-      },
+      level, spOut,
+      [&](bool first, bool edgeEdge) { return vol.get(first, edgeEdge, math); },
       clusters[level].numSub - 1);
 }
 
-int64_t Analysis::criticalPathPartialSums(unsigned level, const Case &c) const {
-  const Cluster &cluster = clusters[level];
-  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
-  if (!sp.mapped || !sp.edge)
-    return peEgressVolume(level, c, true, true, false);
-  return peEgressVolume(level, c, true, true,
-                        cluster.numEdgeSub == 1 && sp.state.spEdgeEdge);
+int64_t
+Analysis::criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
+                                  const SubClusterVolumes &partial) const {
+  if (!spOut.mapped || !spOut.edge)
+    return partial.get(true, false, math);
+  return partial.get(
+      true, clusters[level].numEdgeSub == 1 && spOut.state.spEdgeEdge, math);
 }
 
-int64_t Analysis::outputMappingSize(unsigned level, const Case &c,
-                                    bool partialSums) const {
+int64_t Analysis::macsOf(unsigned level, const Case &c,
+                         const SpatialInfo &spOut,
+                         const SubClusterVolumes &partial) const {
   const Cluster &cluster = clusters[level];
-  SpatialInfo sp = spatialOf(level, TensorClass::Output, c);
-  if (partialSums) {
-    // MAESTRO: for partial sums any spatial map counts, the last one wins.
-    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      if (!m.spatial)
-        continue;
-      sp.mapped = true;
-      sp.state = c.states[i];
-      sp.edge |= c.states[i].isEdge();
-    }
+  // MAESTRO: for partial sums any spatial map counts, the last one wins.
+  SpatialInfo sp = spOut;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    if (!m.spatial)
+      continue;
+    sp.mapped = true;
+    sp.state = c.states[i];
+    sp.edge |= c.states[i].isEdge();
   }
   if (!sp.mapped)
-    return math.mul(cluster.numSub,
-                    peEgressVolume(level, c, partialSums, true, false));
+    return math.mul(cluster.numSub, partial.get(true, false, math));
   // Every sub-cluster holds a full chunk (the first's); at the edge the
   // full ones count as first ones, and the partial one keeps its chunk
-  // without the edge's reuse.
+  // without the edge's reuse (egressVolumes' `reuseAtOthersEdge`).
   return sumOverSubClusters(
       level, sp,
       [&](bool first, bool edgeEdge) {
-        return peEgressVolume(level, c, partialSums, first || !edgeEdge,
-                              edgeEdge, /*reuseAtEdge=*/first);
+        return partial.get(first || !edgeEdge, edgeEdge, math);
       },
       cluster.numSub - 1, /*edgeEdgeFirst=*/false);
 }
@@ -1009,8 +1070,12 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // sizes add up. Classes keep the first case alone, so they hold whenever
   // it computes; otherwise walk every case.
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
-  int64_t firstPartialSums =
-      criticalPathPartialSums(level, space.classes.front());
+  SubClusterVolumes firstPartialVolumes =
+      egressVolumes(level, space.classes.front(), /*partialSums=*/true,
+                    /*reuseAtOthersEdge=*/false);
+  int64_t firstPartialSums = criticalPathPartialSums(
+      level, spatialOf(level, TensorClass::Output, space.classes.front()),
+      firstPartialVolumes);
   if (firstPartialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
@@ -1023,7 +1088,11 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   bool sized = false;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
-    int64_t egress = spatialEgress(level, c);
+    SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
+    int64_t egress = spatialEgress(
+        level, spOut,
+        egressVolumes(level, c, /*partialSums=*/false,
+                      /*reuseAtOthersEdge=*/true));
     Counts traffic{};
     unsigned in = static_cast<unsigned>(TensorClass::Input);
     unsigned filter = static_cast<unsigned>(TensorClass::Filter);
@@ -1033,7 +1102,11 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       traffic[filter] = spatialIngress(level, TensorClass::Filter, c);
       updateBufferSizes(level, dims, traffic, egress, result);
     }
-    int64_t macs = outputMappingSize(level, c, /*partialSums=*/true);
+    SubClusterVolumes partialVolumes =
+        classIndex == 0 ? firstPartialVolumes
+                        : egressVolumes(level, c, /*partialSums=*/true,
+                                        /*reuseAtOthersEdge=*/false);
+    int64_t macs = macsOf(level, c, spOut, partialVolumes);
     // Adds occurrences x per-step count to a running total.
     auto accumulate = [&](int64_t &total, int64_t perStep) {
       total = math.add(total, math.mul(occ, perStep));
@@ -1043,8 +1116,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     accumulate(result.upWrite[out], egress);
     accumulate(result.downWrite[out], macs);
     accumulate(result.downRead[out], macs);
-    int64_t partialSums = classIndex == 0 ? firstPartialSums
-                                          : criticalPathPartialSums(level, c);
+    int64_t partialSums =
+        classIndex == 0 ? firstPartialSums
+                        : criticalPathPartialSums(level, spOut, partialVolumes);
     if (partialSums <= 0)
       continue;
     sized = true;

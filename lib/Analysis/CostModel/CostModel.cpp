@@ -31,6 +31,7 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -167,41 +168,85 @@ struct Problem {
   }
 };
 
+/// At most N elements, in place. A level's tables hold at most one entry
+/// per dimension and are rebuilt for every evaluation, so they need no heap
+/// and no capacity checks.
+template <typename T, unsigned N> class InlineList {
+public:
+  void push_back(const T &item) {
+    assert(count < N && "more entries than dimensions");
+    items[count++] = item;
+  }
+  void push_front(const T &item) {
+    assert(count < N && "more entries than dimensions");
+    std::copy_backward(items.begin(), items.begin() + count,
+                       items.begin() + count + 1);
+    items[0] = item;
+    ++count;
+  }
+  unsigned size() const { return count; }
+  bool empty() const { return count == 0; }
+  T &operator[](unsigned i) { return items[i]; }
+  const T &operator[](unsigned i) const { return items[i]; }
+  T *begin() { return items.data(); }
+  T *end() { return items.data() + count; }
+  const T *begin() const { return items.data(); }
+  const T *end() const { return items.data() + count; }
+
+private:
+  std::array<T, N> items;
+  uint8_t count = 0;
+};
+
 /// A normalized cluster level.
 struct Cluster {
   int64_t numSub = 1;
   int64_t numEdgeSub = 1;
-  llvm::SmallVector<Map, 12> maps;
+  /// At most one map per dimension (verifyDataflowStructure; Y and OY share
+  /// one). Added through addMap/addMapInFront/renameMap, which keep `slot`.
+  InlineList<Map, kNumDims> maps;
   DimTable dims;
   /// Indices of the spatial maps coupled to each tensor (filled once).
-  std::array<llvm::SmallVector<unsigned, 2>, kNumTensorClasses> spatialOf;
+  std::array<InlineList<uint8_t, kNumDims>, kNumTensorClasses> spatialOf;
   /// Indices of the maps coupled to each tensor, in map order: the volume
   /// products walk these instead of every map (same order, same figures).
-  std::array<llvm::SmallVector<uint8_t, 12>, kNumTensorClasses> coupledMaps;
+  std::array<InlineList<uint8_t, kNumDims>, kNumTensorClasses> coupledMaps;
   /// The maps the output is not coupled to (the reduction), in map order.
-  llvm::SmallVector<uint8_t, 12> reductionMaps;
+  InlineList<uint8_t, kNumDims> reductionMaps;
   /// The output's maps in the output's dimension order, with the chunk-table
   /// entry each reads (OY/OX for a windowed dimension).
   struct OutputMap {
     uint8_t map;
     uint8_t actual;
   };
-  llvm::SmallVector<OutputMap, 6> outputMaps;
+  InlineList<OutputMap, kNumDims> outputMaps;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
+  /// The first spatial map (filled once the maps are final).
+  int firstSpatialMap = -1;
 
-  int find(Dim var) const {
-    for (auto [i, map] : llvm::enumerate(maps))
-      if (map.var == var)
-        return static_cast<int>(i);
-    return -1;
+  void addMap(const Map &map) {
+    slot[idx(map.var)] = static_cast<int8_t>(maps.size());
+    maps.push_back(map);
   }
-  int firstSpatial() const {
-    for (auto [i, map] : llvm::enumerate(maps))
-      if (map.spatial)
-        return static_cast<int>(i);
-    return -1;
+  void addMapInFront(const Map &map) {
+    for (int8_t &s : slot)
+      if (s >= 0)
+        ++s;
+    slot[idx(map.var)] = 0;
+    maps.push_front(map);
   }
+  void renameMap(unsigned i, Dim var) {
+    slot[idx(maps[i].var)] = -1;
+    slot[idx(var)] = static_cast<int8_t>(i);
+    maps[i].var = var;
+  }
+  int find(Dim var) const { return slot[idx(var)]; }
+  int firstSpatial() const { return firstSpatialMap; }
+
+private:
+  std::array<int8_t, kNumDims> slot = {-1, -1, -1, -1, -1,
+                                       -1, -1, -1, -1, -1};
 };
 
 /// Per-dimension chunk sizes of a level (MAESTRO's reuse-analysis tables).
@@ -211,8 +256,8 @@ struct ChunkSizes {
 
 enum class Position : uint8_t { Init, Steady, Edge };
 
+/// Where one map is in a step (its occurrences are kept in MapStates).
 struct IterState {
-  int64_t occurrences = 1;
   Position pos = Position::Init;
   bool unrolled = false;
   bool initEdge = false;
@@ -232,7 +277,7 @@ struct Case {
   /// A class's members occur `memberBase` times the product, over the maps
   /// in `mergedSteady`, of 1 (at init) or the map's steady count.
   int64_t memberBase = 1;
-  llvm::SmallVector<int64_t, 4> mergedSteady;
+  InlineList<int64_t, kNumDims> mergedSteady;
   bool allInit() const { return changing == -1; }
 };
 
@@ -253,29 +298,35 @@ struct Case {
 /// The states one map goes through: first, steady, edge (at most three).
 class MapStates {
 public:
-  void push_back(const IterState &state) { states[count++] = state; }
+  void push_back(const IterState &state, int64_t occurrences = 1) {
+    states[count] = state;
+    occurrencesOfState[count++] = occurrences;
+  }
   size_t size() const { return count; }
   const IterState &operator[](size_t i) const { return states[i]; }
   const IterState &front() const { return states[0]; }
+  /// Consecutive steps the map spends in state i.
+  int64_t occurrences(size_t i) const { return occurrencesOfState[i]; }
 
 private:
   std::array<IterState, 3> states;
+  std::array<int64_t, 3> occurrencesOfState;
   uint8_t count = 0;
 };
 
 struct CaseSpace {
-  llvm::SmallVector<MapStates, 12> perMap;
+  InlineList<MapStates, kNumDims> perMap;
   /// How many cases map i keeps a state for (MAESTRO's shifted odometer).
-  llvm::SmallVector<int64_t, 12> period;
+  std::array<int64_t, kNumDims> period;
   int64_t numCases = 1;
   /// Merged classes, or (merged = false) every case, in MAESTRO's order.
   bool merged = false;
   llvm::SmallVector<Case, 16> classes;
   /// When merged: per map, the outer class of each state, the number of
   /// outer classes, and the first class of each changing map's block.
-  llvm::SmallVector<std::array<uint8_t, 3>, 12> outerClassOf;
-  llvm::SmallVector<uint8_t, 12> numOuterClasses;
-  llvm::SmallVector<int64_t, 13> blockStart;
+  std::array<std::array<uint8_t, 3>, kNumDims> outerClassOf;
+  std::array<uint8_t, kNumDims> numOuterClasses;
+  std::array<int64_t, kNumDims + 1> blockStart;
 
   /// Calls `visit` with the class of each case of MAESTRO's order, from
   /// the last case back, while it returns true.
@@ -591,9 +642,9 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       states.push_back(init);
       int64_t steady = (dim - m.size) / m.ofs;
       if (m.size < dim && steady > 0)
-        states.push_back({steady, Position::Steady, false, false, false});
+        states.push_back({Position::Steady, false, false, false}, steady);
       if (!init.initEdge && m.size < dim - steady * m.ofs)
-        states.push_back({1, Position::Edge, false, false, false});
+        states.push_back({Position::Edge, false, false, false});
     } else {
       int64_t n = cluster.numSub;
       int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
@@ -607,14 +658,14 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         int64_t round = m.ofs * n;
         int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
         if (steady > 0)
-          states.push_back({steady, Position::Steady, false, false, false});
+          states.push_back({Position::Steady, false, false, false}, steady);
         if ((steady + 1) * round + coverage > dim &&
             steady * round + coverage != dim) {
           int64_t remaining = dim - (steady + 1) * round;
           int64_t active =
               remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
           bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
-          states.push_back({1, Position::Edge, false, false, edgeEdge});
+          states.push_back({Position::Edge, false, false, edgeEdge});
         }
       }
     }
@@ -627,7 +678,6 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   // visits every combination once, the all-init one first, but is an
   // odometer shifted by one on every outer map.
   size_t numMaps = space.perMap.size();
-  space.period.assign(numMaps, 1);
   for (size_t i = numMaps; i-- > 0;) {
     space.period[i] = space.numCases;
     space.numCases = math.mul(
@@ -641,7 +691,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       for (auto [i, states] : llvm::enumerate(space.perMap)) {
         const IterState &state = states[choice[i]];
         c.states[i] = state;
-        c.occurrences = math.mul(c.occurrences, state.occurrences);
+        c.occurrences = math.mul(c.occurrences, states.occurrences(choice[i]));
         if (state.pos != Position::Init)
           c.changing = static_cast<int>(i);
         if (k % space.period[i] == 0)
@@ -656,8 +706,6 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   // Outside the changing map, a map's first position merges with its
   // steady one unless the first holds an edge chunk (Init with initEdge is
   // never followed by a steady position, so that is the only exception).
-  space.outerClassOf.resize(numMaps);
-  space.numOuterClasses.resize(numMaps);
   for (auto [i, states] : llvm::enumerate(space.perMap)) {
     bool mergeInit = states.size() > 1 &&
                      states[1].pos == Position::Steady && !states[0].initEdge;
@@ -672,7 +720,6 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   for (auto [i, states] : llvm::enumerate(space.perMap))
     allInit.states[i] = states.front();
   space.classes.push_back(allInit);
-  space.blockStart.assign(numMaps + 1, 0);
   for (size_t j = 0; j < numMaps; ++j) {
     space.blockStart[j] = static_cast<int64_t>(space.classes.size());
     int64_t blockSize = static_cast<int64_t>(space.perMap[j].size()) - 1;
@@ -688,7 +735,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
           1 + static_cast<unsigned>(rest % (space.perMap[j].size() - 1));
       rest /= static_cast<int64_t>(space.perMap[j].size() - 1);
       c.states[j] = space.perMap[j][changingState];
-      c.memberBase = space.perMap[j][changingState].occurrences;
+      c.memberBase = space.perMap[j].occurrences(changingState);
       for (size_t i = j; i-- > 0;) {
         unsigned outerClass =
             static_cast<unsigned>(rest % space.numOuterClasses[i]);
@@ -699,11 +746,11 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
           // First and steady positions together; the steady one stands
           // for both (same figures outside the changing map).
           c.states[i] = states[1];
-          c.mergedSteady.push_back(states[1].occurrences);
+          c.mergedSteady.push_back(states.occurrences(1));
         } else {
           unsigned s = mergedInit ? outerClass + 1 : outerClass;
           c.states[i] = states[s];
-          c.memberBase = math.mul(c.memberBase, states[s].occurrences);
+          c.memberBase = math.mul(c.memberBase, states.occurrences(s));
         }
       }
       c.occurrences = c.memberBase;
@@ -1359,7 +1406,7 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
   for (const BoundLevel &level : llvm::drop_begin(bound->levels))
     clusterProduct *= level.numSubUnits;
   DimTable dims = top;
-  const llvm::SmallVector<Map, 12> *upper = nullptr;
+  const InlineList<Map, kNumDims> *upper = nullptr;
   for (auto [li, level] : llvm::enumerate(bound->levels)) {
     Cluster cluster;
     cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
@@ -1406,12 +1453,12 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
               bm.requestedSize, stringifyDim(bm.dim), windowSize,
               stringifyDim(window), stringifyDim(Problem::outputOf(bm.dim))));
       }
-      cluster.maps.push_back(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
-                                 bm.requestedSize, bm.offset});
+      cluster.addMap(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
+                         bm.requestedSize, bm.offset});
     }
     // Output-coordinate maps become input maps spanning their windows.
     bool isTop = li == 0;
-    for (Map &m : cluster.maps) {
+    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
       if (!isOutputDim(m.var))
         continue;
       Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
@@ -1425,7 +1472,7 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
       // at all, which made it R - 1 = -1 narrower).
       if (!p.hasWindows)
         windowSize = 1;
-      m.var = in;
+      cluster.renameMap(i, in);
       m.size = math.add(m.size, windowSize - 1);
     }
     // Inherit the upper level's maps this level does not name (in front).
@@ -1439,8 +1486,7 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
         if (cluster.find(um.var) < 0) {
           bool filterDim =
               p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
-          cluster.maps.insert(
-              cluster.maps.begin(),
+          cluster.addMapInFront(
               Map{um.var, false,
                   filterDim ? std::min(um.size, dims[um.var]) : um.size,
                   um.ofs});
@@ -1448,7 +1494,7 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
     // Map the rest of the input and filter dimensions whole.
     for (Dim var : p.inputVars)
       if (cluster.find(var) < 0 && dims.contains(var))
-        cluster.maps.push_back(Map{var, false, dims[var], dims[var]});
+        cluster.addMap(Map{var, false, dims[var], dims[var]});
     // Strided windows move by the stride.
     for (Map &m : cluster.maps) {
       if (!p.isWindowed(m.var))
@@ -1483,6 +1529,9 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
       m.ofs = math.mul(outputs, (!isTop && window < stride) ? window : stride);
     }
     cluster.dims = dims;
+    for (auto [i, m] : llvm::enumerate(cluster.maps))
+      if (m.spatial && cluster.firstSpatialMap < 0)
+        cluster.firstSpatialMap = static_cast<int>(i);
     if (cluster.firstSpatial() < 0)
       return fail(llvm::formatv("cluster level {0} has no spatial map", li));
     // Sub-clusters at the spatial edge (MAESTRO's cluster-unit analysis).

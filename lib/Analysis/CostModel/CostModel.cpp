@@ -327,28 +327,31 @@ struct CaseSpace {
   std::array<std::array<uint8_t, 3>, kNumDims> outerClassOf;
   std::array<uint8_t, kNumDims> numOuterClasses;
   std::array<int64_t, kNumDims + 1> blockStart;
+  /// The maps with more than one state, in order: the others stay at their
+  /// first state in every case, so neither the walk nor the classes need
+  /// them.
+  InlineList<uint8_t, kNumDims> varying;
 
   /// Calls `visit` with the class of each case of MAESTRO's order, from
   /// the last case back, while it returns true.
   template <typename Fn> void walkBackwards(Fn visit) const {
     if (numCases == 0)
       return;
-    size_t numMaps = perMap.size();
     // At case k, map i is at state ceil(k / period) mod (its states) (it
     // advanced after each earlier case whose index is a multiple of its
     // period); `before` is (k - 1) mod period, so a step back moves the
     // state back exactly when it is 0. No division inside the walk.
-    llvm::SmallVector<unsigned, 12> choice(numMaps);
-    llvm::SmallVector<int64_t, 12> before(numMaps);
+    std::array<unsigned, kNumDims> choice{};
+    std::array<int64_t, kNumDims> before{};
     int64_t k = numCases - 1;
-    for (size_t i = 0; i < numMaps; ++i) {
+    for (unsigned i : varying) {
       int64_t advances = k / period[i] + (k % period[i] != 0 ? 1 : 0);
       choice[i] = static_cast<unsigned>(
           advances % static_cast<int64_t>(perMap[i].size()));
       before[i] = k > 0 ? (k - 1) % period[i] : 0;
     }
     while (visit(merged ? classOfChoices(choice) : k) && k > 0) {
-      for (size_t i = 0; i < numMaps; ++i) {
+      for (unsigned i : varying) {
         if (before[i] == 0)
           choice[i] = (choice[i] == 0 ? perMap[i].size() : choice[i]) - 1;
         before[i] = (before[i] == 0 ? period[i] : before[i]) - 1;
@@ -357,17 +360,21 @@ struct CaseSpace {
     }
   }
 
-  /// The class of the case whose maps are at states `choice`.
-  int64_t classOfChoices(llvm::ArrayRef<unsigned> choice) const {
+  /// The class of the case whose maps are at states `choice` (a map with
+  /// one state is always at 0 and weighs 1 in the encoding).
+  int64_t classOfChoices(const std::array<unsigned, kNumDims> &choice) const {
     int changing = -1;
-    for (auto [i, state] : llvm::enumerate(choice))
-      if (state != 0)
+    for (unsigned i : varying)
+      if (choice[i] != 0)
         changing = static_cast<int>(i);
     if (changing < 0)
       return 0;
     int64_t index = 0;
-    for (int i = 0; i < changing; ++i)
+    for (unsigned i : varying) {
+      if (static_cast<int>(i) >= changing)
+        break;
       index = index * numOuterClasses[i] + outerClassOf[i][choice[i]];
+    }
     index = index * static_cast<int64_t>(perMap[changing].size() - 1) +
             (choice[changing] - 1);
     return blockStart[changing] + index;
@@ -678,6 +685,9 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   // visits every combination once, the all-init one first, but is an
   // odometer shifted by one on every outer map.
   size_t numMaps = space.perMap.size();
+  for (auto [i, states] : llvm::enumerate(space.perMap))
+    if (states.size() > 1)
+      space.varying.push_back(static_cast<uint8_t>(i));
   for (size_t i = numMaps; i-- > 0;) {
     space.period[i] = space.numCases;
     space.numCases = math.mul(
@@ -723,8 +733,13 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   for (size_t j = 0; j < numMaps; ++j) {
     space.blockStart[j] = static_cast<int64_t>(space.classes.size());
     int64_t blockSize = static_cast<int64_t>(space.perMap[j].size()) - 1;
-    for (size_t i = 0; i < j; ++i)
+    if (blockSize == 0)
+      continue;
+    for (unsigned i : space.varying) {
+      if (i >= j)
+        break;
       blockSize *= space.numOuterClasses[i];
+    }
     for (int64_t index = 0; index < blockSize; ++index) {
       Case c = allInit;
       c.changing = static_cast<int>(j);
@@ -736,7 +751,10 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       rest /= static_cast<int64_t>(space.perMap[j].size() - 1);
       c.states[j] = space.perMap[j][changingState];
       c.memberBase = space.perMap[j].occurrences(changingState);
-      for (size_t i = j; i-- > 0;) {
+      for (unsigned v = space.varying.size(); v-- > 0;) {
+        unsigned i = space.varying[v];
+        if (i >= j)
+          continue;
         unsigned outerClass =
             static_cast<unsigned>(rest % space.numOuterClasses[i]);
         rest /= space.numOuterClasses[i];

@@ -1291,7 +1291,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       return true;
     if (++halvings == 1)
       result.arithmeticIntensity = outcome.arithmeticIntensity;
-    if (level != 0 || halvings >= 63 || (largestDemand >> halvings) == 0)
+    // Cases further back are halved more often: none can exceed what the
+    // largest demand still gives.
+    if (level != 0 || halvings >= 63 ||
+        (largestDemand >> halvings) <= result.offchipBw)
       return false;
     result.offchipBw =
         std::max(result.offchipBw, outcome.offchipDemand >> halvings);

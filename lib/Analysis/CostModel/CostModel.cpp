@@ -554,10 +554,12 @@ private:
   struct MemoEntry {
     unsigned level;
     std::array<int64_t, kNumDims> dims;
-    LevelResult result;
+    /// Where the analysis is in `results`.
+    size_t result;
   };
   llvm::SmallVector<MemoEntry, 4> memo;
-  /// The memo's entry for `level` on `dims`, analyzing it if new.
+  /// The index in `results` of the analysis of `level` on `dims`, analyzing
+  /// it if new.
   size_t memoized(unsigned level, const DimTable &dims,
                   llvm::SmallVectorImpl<LevelResult> &results);
   /// The sum over `c`'s member cases of occurrences x perStep / divisor,
@@ -1110,12 +1112,12 @@ int64_t Analysis::sumOfMemberQuotients(const Case &c, int64_t perStep,
 
 size_t Analysis::memoized(unsigned level, const DimTable &dims,
                           llvm::SmallVectorImpl<LevelResult> &results) {
-  for (size_t i = 0; i < memo.size(); ++i)
-    if (memo[i].level == level && memo[i].dims == dims.size)
-      return i;
+  for (const MemoEntry &entry : memo)
+    if (entry.level == level && entry.dims == dims.size)
+      return entry.result;
   analyzeLevel(level, dims, results);
-  memo.push_back({level, dims.size, results.back()});
-  return memo.size() - 1;
+  memo.push_back({level, dims.size, results.size() - 1});
+  return results.size() - 1;
 }
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
@@ -1206,7 +1208,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
     // The computation: the slowest sub-cluster, or the PE's partial sums.
     int64_t computeDelay = 0;
-    // (memo entry, sub-clusters running it): the edge-edge one, the rest.
+    // (result of a sub-cluster, how many run it): the edge-edge one, the
+    // rest.
     llvm::SmallVector<std::pair<size_t, int64_t>, 2> subs;
     int sp = cluster.firstSpatial();
     const IterState &spState = c.states[sp];
@@ -1225,7 +1228,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
         runSub(false, spState.isEdge() ? cluster.numEdgeSub : cluster.numSub);
       }
       for (auto [entry, spatialOccurrences] : subs)
-        computeDelay = std::max(computeDelay, memo[entry].result.runtime);
+        computeDelay = std::max(computeDelay, results[entry].runtime);
     } else {
       computeDelay = CheckedMath::ceilDiv(partialSums, p.simdLanes);
     }
@@ -1254,7 +1257,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
     double activeUnits = 0;
     for (auto [entry, spatialOccurrences] : subs)
-      activeUnits += memo[entry].result.avgActive * spatialOccurrences;
+      activeUnits += results[entry].avgActive * spatialOccurrences;
     if (activeUnits == 0)
       activeUnits = static_cast<double>(numActive);
     result.avgActive += activeUnits * occ;

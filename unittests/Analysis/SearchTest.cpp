@@ -166,6 +166,41 @@ TEST(DataflowSearch, PruningSkipsWork) {
   EXPECT_EQ(unpruned.score.position, result.score.position);
 }
 
+TEST(DataflowSearch, SpaceSizeCountsEveryCandidate) {
+  // The search counts a task's plans in closed form and lists them only
+  // when it visits them: the count must be the enumeration's, pruned tasks
+  // and budgets included.
+  std::vector<Layer> layers = smallLayers();
+  LayerShape conv11;
+  conv11.sizes = {1, 1, 512, 512, 3, 3, 14, 14};
+  layers.push_back({"VGG16 CONV11", CostLayerKind::Conv, conv11});
+  LayerShape gemm;
+  gemm.sizes = {1, 1, 1000, 2048, 1, 1, 49, 1};
+  layers.push_back({"GEMM 49x2048x1000", CostLayerKind::Gemm, gemm});
+  HardwareConfig hw;
+  for (const Layer &layer : layers)
+    for (unsigned levels : {1u, 2u})
+      for (int64_t budget : {int64_t(0), int64_t(40)}) {
+        SCOPED_TRACE(std::string(layer.name) + ", levels " +
+                     std::to_string(levels) + ", budget " +
+                     std::to_string(budget));
+        int64_t candidates = 0;
+        forEachDataflowCandidate(layer.kind, layer.shape, hw, levels,
+                                 [&](llvm::ArrayRef<Directive>) {
+                                   ++candidates;
+                                 });
+        DataflowSearchOptions options;
+        options.levels = levels;
+        options.maxEvaluations = budget;
+        DataflowSearchResult result =
+            searchDataflow(layer.kind, layer.shape, hw, seeds(), options);
+        EXPECT_EQ(result.stats.spaceSize, candidates);
+        EXPECT_EQ(result.stats.evaluated - static_cast<int64_t>(seeds().size()) +
+                      result.stats.pruned + result.stats.unvisited,
+                  candidates);
+      }
+}
+
 TEST(DataflowSearch, BoundsHoldOnEveryMapping) {
   std::vector<std::pair<Layer, HardwareConfig>> cases;
   for (const Layer &layer : smallLayers())

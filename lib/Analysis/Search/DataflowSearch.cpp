@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cassert>
 #include <functional>
 
 using namespace mlir::accel;
@@ -113,58 +114,69 @@ public:
         }
   }
 
-  /// Calls `visit` on every temporal plan of `s`, in the search's order.
-  void forEachPlan(const Structure &s,
-                   llvm::function_ref<void(const TemporalPlan &)> visit) const {
-    // The dimensions a plan may tile, with their tile choices; D2 of a
-    // two-level structure has exactly one, the cluster size.
+  /// The dimensions a plan of `s` may tile, with their tile choices, and
+  /// the one it must (D2 of a two-level structure: the cluster size).
+  struct PlanChoices {
     llvm::SmallVector<std::pair<Dim, llvm::SmallVector<int64_t, 8>>, 6> free;
     llvm::SmallVector<std::pair<Dim, int64_t>, 1> forced;
+  };
+  PlanChoices choicesOf(const Structure &s) const {
+    PlanChoices choices;
     for (Dim d : dims) {
       if (d == s.outerDim)
         continue;
       if (s.clusterSize && d == s.innerDim) {
         if (s.clusterSize < shape.size(d))
-          forced.push_back({d, s.clusterSize});
+          choices.forced.push_back({d, s.clusterSize});
         continue;
       }
-      free.push_back({d, partialTiles(shape.size(d))});
+      choices.free.push_back({d, partialTiles(shape.size(d))});
     }
+    return choices;
+  }
+
+  /// Calls `visit` on every temporal plan of `s`, in the search's order:
+  /// for each subset of the free dimensions with tiles (in order, "whole"
+  /// first), each order of the chosen maps and the spatial map.
+  template <typename Visit>
+  void forEachPlan(const Structure &s, Visit &&visit) const {
+    PlanChoices choices = choicesOf(s);
     TemporalPlan plan;
-    // Choose a subset with tiles (free dimensions in order), then order the
-    // chosen maps and the spatial map in every way.
-    std::function<void(unsigned)> choose = [&](unsigned next) {
-      if (next == free.size()) {
-        llvm::SmallVector<std::pair<Dim, int64_t>, kMaxTiledDims + 1> chosen(
-            plan.tiled.begin(), plan.tiled.end());
-        chosen.append(forced.begin(), forced.end());
-        // Slot value -1 is the spatial map; permutations in lexicographic
-        // order of slot indices.
-        llvm::SmallVector<int, kMaxTiledDims + 2> slots;
-        for (int i = -1; i < static_cast<int>(chosen.size()); ++i)
-          slots.push_back(i);
-        do {
-          TemporalPlan ordered;
-          for (auto [pos, slot] : llvm::enumerate(slots)) {
-            if (slot < 0)
-              ordered.spatialPosition = pos;
-            else
-              ordered.tiled.push_back(chosen[slot]);
+    choosePlans(choices, 0, plan, visit);
+  }
+
+  /// How many plans forEachPlan visits, without visiting them: over the
+  /// subsets of free dimensions with at most kMaxTiledDims tiled maps in
+  /// all, the product of their tile choices times the orders of the chosen
+  /// maps and the spatial map.
+  uint64_t countPlans(const Structure &s) const {
+    PlanChoices choices = choicesOf(s);
+    uint64_t count = 0;
+    std::function<void(unsigned, unsigned, uint64_t)> subsets =
+        [&](unsigned next, unsigned tiled, uint64_t product) {
+          if (next == choices.free.size()) {
+            uint64_t orders = 1;
+            for (unsigned k = 2; k <= tiled + 1; ++k)
+              orders *= k;
+            count += product * orders;
+            return;
           }
-          visit(ordered);
-        } while (std::next_permutation(slots.begin(), slots.end()));
-        return;
-      }
-      choose(next + 1); // whole
-      if (plan.tiled.size() + forced.size() >= kMaxTiledDims)
-        return;
-      for (int64_t tile : free[next].second) {
-        plan.tiled.push_back({free[next].first, tile});
-        choose(next + 1);
-        plan.tiled.pop_back();
-      }
-    };
-    choose(0);
+          subsets(next + 1, tiled, product);
+          if (tiled < kMaxTiledDims)
+            subsets(next + 1, tiled + 1,
+                    product * choices.free[next].second.size());
+        };
+    subsets(0, choices.forced.size(), 1);
+    return count;
+  }
+
+  /// The first plan forEachPlan visits: no free dimension tiled, the
+  /// spatial map outermost.
+  TemporalPlan firstPlan(const Structure &s) const {
+    TemporalPlan plan;
+    for (const auto &forced : choicesOf(s).forced)
+      plan.tiled.push_back(forced);
+    return plan;
   }
 
   /// The directives of structure `s` with temporal plan `plan`.
@@ -211,6 +223,42 @@ public:
   LayerShape shape;
   llvm::SmallVector<Dim, 6> dims;
   std::vector<Structure> structures;
+
+private:
+  template <typename Visit>
+  void choosePlans(const PlanChoices &choices, unsigned next,
+                   TemporalPlan &plan, Visit &visit) const {
+    if (next == choices.free.size()) {
+      llvm::SmallVector<std::pair<Dim, int64_t>, kMaxTiledDims + 1> chosen(
+          plan.tiled.begin(), plan.tiled.end());
+      chosen.append(choices.forced.begin(), choices.forced.end());
+      // Slot value -1 is the spatial map; permutations in lexicographic
+      // order of slot indices.
+      llvm::SmallVector<int, kMaxTiledDims + 2> slots;
+      for (int i = -1; i < static_cast<int>(chosen.size()); ++i)
+        slots.push_back(i);
+      TemporalPlan ordered;
+      do {
+        ordered.tiled.clear();
+        for (auto [pos, slot] : llvm::enumerate(slots)) {
+          if (slot < 0)
+            ordered.spatialPosition = pos;
+          else
+            ordered.tiled.push_back(chosen[slot]);
+        }
+        visit(ordered);
+      } while (std::next_permutation(slots.begin(), slots.end()));
+      return;
+    }
+    choosePlans(choices, next + 1, plan, visit); // whole
+    if (plan.tiled.size() + choices.forced.size() >= kMaxTiledDims)
+      return;
+    for (int64_t tile : choices.free[next].second) {
+      plan.tiled.push_back({choices.free[next].first, tile});
+      choosePlans(choices, next + 1, plan, visit);
+      plan.tiled.pop_back();
+    }
+  }
 };
 
 /// The figures a mapping reached; kept per task.
@@ -371,36 +419,49 @@ struct DataflowSearch::Impl {
     TaskResult &task = tasks[index];
     Best &best = task.best;
     best = bestSeed;
-    llvm::SmallVector<TemporalPlan, 0> plans;
-    space.forEachPlan(s, [&](const TemporalPlan &p) { plans.push_back(p); });
-    task.stats.spaceSize = plans.size();
-    if (plans.empty())
+    // Plans are counted, not listed, until the task is known to be
+    // searched: most tasks are pruned whole.
+    uint64_t numPlans = space.countPlans(s);
+    task.stats.spaceSize = numPlans;
+    if (numPlans == 0)
       return;
 
     llvm::SmallVector<Directive, 16> directives;
-    space.build(s, plans.front(), directives);
+    space.build(s, space.firstPlan(s), directives);
     CostLowerBound bound = lowerBoundOf(kind, shape, hw, directives);
     if (options.prune &&
         best.score.beatsEveryMappingAbove(primaryBound(bound))) {
-      task.stats.pruned = plans.size();
+      task.stats.pruned = numPlans;
       return;
     }
     // The budget, split evenly over the tasks; an over-budget task visits
     // its plans in an order spread by the seed.
-    uint64_t budget = plans.size();
+    uint64_t budget = numPlans;
     if (options.maxEvaluations > 0)
       budget = std::min(budget, taskBudget(options.maxEvaluations -
                                                seedEvaluations,
                                            index, tasks.size()));
-    bool spread = budget < plans.size();
-    SpreadOrder order(plans.size(), mixSeed(options.seed ^ mixSeed(index)));
+    task.stats.unvisited = numPlans - budget;
     uint64_t base = static_cast<uint64_t>(index + 1) << 32;
+    if (budget == numPlans) {
+      // Every plan, in order, as they are made.
+      uint64_t p = 0;
+      space.forEachPlan(s, [&](const TemporalPlan &plan) {
+        space.build(s, plan, directives);
+        evaluate(directives, base + p++, best, task.stats, &bound);
+      });
+      return;
+    }
+    llvm::SmallVector<TemporalPlan, 0> plans;
+    plans.reserve(numPlans);
+    space.forEachPlan(s, [&](const TemporalPlan &p) { plans.push_back(p); });
+    assert(plans.size() == numPlans && "countPlans disagrees with the plans");
+    SpreadOrder order(plans.size(), mixSeed(options.seed ^ mixSeed(index)));
     for (uint64_t i = 0; i < budget; ++i) {
-      uint64_t p = spread ? order[i] : i;
+      uint64_t p = order[i];
       space.build(s, plans[p], directives);
       evaluate(directives, base + p, best, task.stats, &bound);
     }
-    task.stats.unvisited = plans.size() - budget;
   }
 };
 

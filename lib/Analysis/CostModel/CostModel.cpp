@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <vector>
 
@@ -126,12 +127,52 @@ struct DimTable {
   void add(Dim d, int64_t v) {
     if (has[idx(d)])
       return;
+    set(d, v);
+  }
+  /// For a dimension known to have no entry yet.
+  void set(Dim d, int64_t v) {
     has[idx(d)] = true;
     size[idx(d)] = v;
   }
 };
 
-using Vars = llvm::SmallVector<Dim, 6>;
+/// At most N elements, in place. A level's tables hold at most one entry
+/// per dimension and are rebuilt for every evaluation, so they need no heap
+/// and no capacity checks.
+template <typename T, unsigned N> class InlineList {
+public:
+  InlineList() = default;
+  InlineList(std::initializer_list<T> init) {
+    for (const T &item : init)
+      push_back(item);
+  }
+  void push_back(const T &item) {
+    assert(count < N && "more entries than dimensions");
+    items[count++] = item;
+  }
+  void insert(unsigned pos, const T &item) {
+    assert(count < N && pos <= count && "more entries than dimensions");
+    std::copy_backward(items.begin() + pos, items.begin() + count,
+                       items.begin() + count + 1);
+    items[pos] = item;
+    ++count;
+  }
+  void push_front(const T &item) { insert(0, item); }
+  unsigned size() const { return count; }
+  bool empty() const { return count == 0; }
+  T &operator[](unsigned i) { return items[i]; }
+  const T &operator[](unsigned i) const { return items[i]; }
+  T *begin() { return items.data(); }
+  T *end() { return items.data() + count; }
+  const T *begin() const { return items.data(); }
+  const T *end() const { return items.data() + count; }
+
+private:
+  std::array<T, N> items;
+  uint8_t count = 0;
+};
+
+using Vars = InlineList<Dim, kNumDims>;
 using Counts = std::array<int64_t, kNumTensorClasses>;
 
 /// How the layer's tensors couple to dimensions.
@@ -168,36 +209,6 @@ struct Problem {
   }
 };
 
-/// At most N elements, in place. A level's tables hold at most one entry
-/// per dimension and are rebuilt for every evaluation, so they need no heap
-/// and no capacity checks.
-template <typename T, unsigned N> class InlineList {
-public:
-  void push_back(const T &item) {
-    assert(count < N && "more entries than dimensions");
-    items[count++] = item;
-  }
-  void push_front(const T &item) {
-    assert(count < N && "more entries than dimensions");
-    std::copy_backward(items.begin(), items.begin() + count,
-                       items.begin() + count + 1);
-    items[0] = item;
-    ++count;
-  }
-  unsigned size() const { return count; }
-  bool empty() const { return count == 0; }
-  T &operator[](unsigned i) { return items[i]; }
-  const T &operator[](unsigned i) const { return items[i]; }
-  T *begin() { return items.data(); }
-  T *end() { return items.data() + count; }
-  const T *begin() const { return items.data(); }
-  const T *end() const { return items.data() + count; }
-
-private:
-  std::array<T, N> items;
-  uint8_t count = 0;
-};
-
 /// A normalized cluster level.
 struct Cluster {
   int64_t numSub = 1;
@@ -220,6 +231,8 @@ struct Cluster {
     uint8_t actual;
   };
   InlineList<OutputMap, kNumDims> outputMaps;
+  /// The maps on input rows and columns of a windowed layer.
+  InlineList<uint8_t, 2> windowedMaps;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
   /// The first spatial map (filled once the maps are final).
@@ -460,9 +473,12 @@ public:
           if (p.coupled(static_cast<TensorClass>(t), m.var))
             cluster.coupledMaps[t].push_back(static_cast<uint8_t>(i));
       }
-      for (auto [i, m] : llvm::enumerate(cluster.maps))
+      for (auto [i, m] : llvm::enumerate(cluster.maps)) {
         if (!p.coupled(TensorClass::Output, m.var))
           cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
+        if (p.isWindowed(m.var))
+          cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
+      }
       for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
         int i = cluster.find(var);
         if (i >= 0)
@@ -1050,13 +1066,12 @@ DimTable Analysis::subClusterDims(unsigned level, const Case &c,
       size =
           (cluster.numEdgeSub == 1 || edgeEdge) ? s.mappedEdge[v] : s.mapped[v];
     }
-    ret.add(m.var, size);
+    ret.set(m.var, size); // one map per dimension
   }
-  if (p.hasWindows)
-    for (const Map &m : cluster.maps)
-      if (p.isWindowed(m.var))
-        ret.add(Problem::outputOf(m.var),
-                ret[m.var] - ret[Problem::windowOf(m.var)] + 1);
+  for (unsigned i : cluster.windowedMaps) {
+    Dim var = cluster.maps[i].var;
+    ret.set(Problem::outputOf(var), ret[var] - ret[Problem::windowOf(var)] + 1);
+  }
   return ret;
 }
 
@@ -1341,8 +1356,8 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
     // MAESTRO's DSCONV has one output channel per input channel; a channel
     // multiplier (K > 1) gives each group K filters and K outputs.
     if (shape.size(Dim::K) > 1) {
-      w.insert(w.begin() + 1, Dim::K);
-      out.insert(out.begin() + 1, Dim::K);
+      w.insert(1, Dim::K);
+      out.insert(1, Dim::K);
     }
     break;
   case CostLayerKind::Grouped:
@@ -1356,19 +1371,19 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
     out = {Dim::Y, Dim::K};
     // X > 1 is a second row dimension of A and C (M = Y * X).
     if (shape.size(Dim::X) > 1) {
-      in.insert(in.begin() + 1, Dim::X);
-      out.insert(out.begin() + 1, Dim::X);
+      in.insert(1, Dim::X);
+      out.insert(1, Dim::X);
     }
     if (shape.size(Dim::G) > 1) {
-      in.insert(in.begin(), Dim::G);
-      w.insert(w.begin(), Dim::G);
-      out.insert(out.begin(), Dim::G);
+      in.push_front(Dim::G);
+      w.push_front(Dim::G);
+      out.push_front(Dim::G);
     }
     break;
   }
   if (batch) {
-    in.insert(in.begin(), Dim::N);
-    out.insert(out.begin(), Dim::N);
+    in.push_front(Dim::N);
+    out.push_front(Dim::N);
   }
   for (unsigned t = 0; t < kNumTensorClasses; ++t)
     for (Dim d : p.tensors[t])
@@ -1379,9 +1394,12 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
                                        Dim::R, Dim::S, Dim::X, Dim::Y};
   static constexpr Dim kGemmOrder[] = {Dim::C, Dim::Y, Dim::K,
                                        Dim::X, Dim::G, Dim::N};
+  uint16_t inputOrFilter =
+      p.couplingMask[static_cast<unsigned>(TensorClass::Input)] |
+      p.couplingMask[static_cast<unsigned>(TensorClass::Filter)];
   for (Dim d : p.hasWindows ? llvm::ArrayRef<Dim>(kConvOrder)
                             : llvm::ArrayRef<Dim>(kGemmOrder))
-    if (llvm::is_contained(in, d) || llvm::is_contained(w, d))
+    if ((inputOrFilter >> idx(d)) & 1)
       p.inputVars.push_back(d);
   p.stride = shape.stride;
   p.simdLanes = hw.simdLanes;

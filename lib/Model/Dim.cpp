@@ -42,8 +42,8 @@ std::optional<Dim> symbolizeDim(llvm::StringRef name) {
       .Case("S", Dim::S)
       .Case("Y", Dim::Y)
       .Case("X", Dim::X)
-      .Cases("OY", "Y'", Dim::OY)
-      .Cases("OX", "X'", Dim::OX)
+      .Cases({"OY", "Y'"}, Dim::OY)
+      .Cases({"OX", "X'"}, Dim::OX)
       .Default(std::nullopt);
 }
 

@@ -288,9 +288,12 @@ struct Case {
   /// what changes from the previous step.
   int changing = -1;
   /// A class's members occur `memberBase` times the product, over the maps
-  /// in `mergedSteady`, of 1 (at init) or the map's steady count.
+  /// whose first and steady positions it merges, of 1 (at init) or the
+  /// map's steady count: `numMerged` counts from `firstMerged` in
+  /// CaseSpace::mergedSteady.
   int64_t memberBase = 1;
-  InlineList<int64_t, kNumDims> mergedSteady;
+  uint16_t firstMerged = 0;
+  uint8_t numMerged = 0;
   bool allInit() const { return changing == -1; }
 };
 
@@ -335,6 +338,11 @@ struct CaseSpace {
   /// Merged classes, or (merged = false) every case, in MAESTRO's order.
   bool merged = false;
   llvm::SmallVector<Case, 16> classes;
+  /// The steady counts of the maps each class merges (Case::firstMerged).
+  llvm::SmallVector<int64_t, 16> mergedSteady;
+  llvm::ArrayRef<int64_t> mergedOf(const Case &c) const {
+    return llvm::ArrayRef(mergedSteady).slice(c.firstMerged, c.numMerged);
+  }
   /// When merged: per map, the outer class of each state, the number of
   /// outer classes, and the first class of each changing map's block.
   std::array<std::array<uint8_t, 3>, kNumDims> outerClassOf;
@@ -457,8 +465,9 @@ public:
            const CheckedMath &math)
       : p(problem), clusters(clusters), math(math) {
     for (Cluster &cluster : clusters) {
-      chunks.push_back(chunkSizesOf(cluster, /*isTop=*/chunks.empty()));
-      const ChunkSizes &s = chunks.back();
+      bool isTop = chunks.empty();
+      ChunkSizes &s = chunks.emplace_back();
+      fillChunkSizes(cluster, isTop, s);
       for (unsigned t = 0; t < kNumTensorClasses; ++t) {
         cluster.mappedVolume[t] = 1;
         for (Dim var : p.tensors[t]) {
@@ -503,7 +512,8 @@ private:
     return std::max<int64_t>(0, math.add(p.nocZeroLoadDelay, sends - 1));
   }
 
-  ChunkSizes chunkSizesOf(const Cluster &cluster, bool isTop) const;
+  /// Fills `s` (zeroed) with the chunk sizes of `cluster`.
+  void fillChunkSizes(const Cluster &cluster, bool isTop, ChunkSizes &s) const;
   /// The narrowest chunk of `var` that holds one output: its window for a
   /// windowed dimension, else one element.
   int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
@@ -580,7 +590,8 @@ private:
                   llvm::SmallVectorImpl<LevelResult> &results);
   /// The sum over `c`'s member cases of occurrences x perStep / divisor,
   /// each divided in integers as MAESTRO does per case.
-  int64_t sumOfMemberQuotients(const Case &c, int64_t perStep,
+  int64_t sumOfMemberQuotients(const Case &c, llvm::ArrayRef<int64_t> merged,
+                               int64_t perStep,
                                int64_t divisor) const;
 };
 
@@ -598,8 +609,8 @@ int64_t Analysis::minOutputChunk(const Cluster &cluster, Dim var) const {
                 : cluster.dims[window];
 }
 
-ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
-  ChunkSizes s;
+void Analysis::fillChunkSizes(const Cluster &cluster, bool isTop,
+                              ChunkSizes &s) const {
   for (const Map &m : cluster.maps) {
     unsigned v = idx(m.var);
     int64_t dim = cluster.dims[m.var];
@@ -628,7 +639,7 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
     s.uniqueEdge[v] = std::max<int64_t>(m.ofs - (m.size - edgeSize), 0);
   }
   if (!p.hasWindows)
-    return s;
+    return;
   for (const Map &m : cluster.maps) {
     if (!p.isWindowed(m.var))
       continue;
@@ -650,7 +661,6 @@ ChunkSizes Analysis::chunkSizesOf(const Cluster &cluster, bool isTop) const {
         std::max<int64_t>(s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
   }
-  return s;
 }
 
 CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
@@ -715,7 +725,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   if (!merge) {
     llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
     for (int64_t k = 0; k < space.numCases; ++k) {
-      Case c;
+      Case &c = space.classes.emplace_back();
       for (auto [i, states] : llvm::enumerate(space.perMap)) {
         const IterState &state = states[choice[i]];
         c.states[i] = state;
@@ -726,7 +736,6 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
           choice[i] = (choice[i] + 1) % states.size();
       }
       c.memberBase = c.occurrences;
-      space.classes.push_back(std::move(c));
     }
     return space;
   }
@@ -759,8 +768,10 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       blockSize *= space.numOuterClasses[i];
     }
     for (int64_t index = 0; index < blockSize; ++index) {
-      Case c = allInit;
+      space.classes.push_back(allInit);
+      Case &c = space.classes.back();
       c.changing = static_cast<int>(j);
+      c.firstMerged = static_cast<uint16_t>(space.mergedSteady.size());
       // Decode `index` as classOfChoices encodes it: outer maps first, the
       // changing map's state last.
       int64_t rest = index;
@@ -782,7 +793,8 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
           // First and steady positions together; the steady one stands
           // for both (same figures outside the changing map).
           c.states[i] = states[1];
-          c.mergedSteady.push_back(states.occurrences(1));
+          space.mergedSteady.push_back(states.occurrences(1));
+          ++c.numMerged;
         } else {
           unsigned s = mergedInit ? outerClass + 1 : outerClass;
           c.states[i] = states[s];
@@ -790,9 +802,8 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         }
       }
       c.occurrences = c.memberBase;
-      for (int64_t steady : c.mergedSteady)
+      for (int64_t steady : space.mergedOf(c))
         c.occurrences = math.mul(c.occurrences, math.add(steady, 1));
-      space.classes.push_back(std::move(c));
     }
   }
   space.blockStart[numMaps] = static_cast<int64_t>(space.classes.size());
@@ -1104,9 +1115,11 @@ void Analysis::updateBufferSizes(unsigned level, const DimTable &dims,
       math.mul(kDoubleBuffer, mappedVolume(level, TensorClass::Output));
 }
 
-int64_t Analysis::sumOfMemberQuotients(const Case &c, int64_t perStep,
+int64_t Analysis::sumOfMemberQuotients(const Case &c,
+                                       llvm::ArrayRef<int64_t> merged,
+                                       int64_t perStep,
                                        int64_t divisor) const {
-  if (c.mergedSteady.empty())
+  if (merged.empty())
     return math.mul(c.occurrences, perStep) / divisor;
   // floor(o x / d) = o floor(x / d) + floor(o (x mod d) / d): only the
   // remainder needs each member's occurrences.
@@ -1114,12 +1127,12 @@ int64_t Analysis::sumOfMemberQuotients(const Case &c, int64_t perStep,
   int64_t sum = math.mul(c.occurrences, quotient);
   if (remainder == 0)
     return sum;
-  unsigned numMerged = c.mergedSteady.size();
+  unsigned numMerged = merged.size();
   for (uint32_t members = 0; members < (1u << numMerged); ++members) {
     int64_t occurrences = c.memberBase;
     for (unsigned i = 0; i < numMerged; ++i)
       if (members & (1u << i))
-        occurrences = math.mul(occurrences, c.mergedSteady[i]);
+        occurrences = math.mul(occurrences, merged[i]);
     sum = math.add(sum, math.mul(occurrences, remainder) / divisor);
   }
   return sum;
@@ -1194,7 +1207,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       total = math.add(total, math.mul(occ, perStep));
     };
     // No output count is negative: a chunk narrower than its window holds
-    // no outputs (chunkSizesOf).
+    // no outputs (fillChunkSizes).
     accumulate(result.upWrite[out], egress);
     accumulate(result.downWrite[out], macs);
     accumulate(result.downRead[out], macs);
@@ -1281,7 +1294,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
         std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
     // MAESTRO divides each case's whole traffic in integers.
     result.avgBw += static_cast<double>(
-        sumOfMemberQuotients(c, std::max(ingress, egress), safeCompute));
+        sumOfMemberQuotients(c, space.mergedOf(c), std::max(ingress, egress),
+                             safeCompute));
     result.ingress.avg += static_cast<double>(math.mul(occ, ingressDelay));
     result.egress.avg += static_cast<double>(math.mul(occ, egressDelay));
     result.compute.avg += static_cast<double>(math.mul(occ, safeCompute));
@@ -1448,9 +1462,12 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
   for (const BoundLevel &level : llvm::drop_begin(bound->levels))
     clusterProduct *= level.numSubUnits;
   DimTable dims = top;
-  const InlineList<Map, kNumDims> *upper = nullptr;
+  clusters.reserve(bound->levels.size());
   for (auto [li, level] : llvm::enumerate(bound->levels)) {
-    Cluster cluster;
+    // Built in place (the list is reserved, so `upper` stays valid).
+    Cluster &cluster = clusters.emplace_back();
+    const InlineList<Map, kNumDims> *upper =
+        li > 0 ? &clusters[li - 1].maps : nullptr;
     cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
     for (const BoundMap &bm : level.maps) {
       // MAESTRO's rule (its DFSL parser, and our .m import): a temporal map
@@ -1592,8 +1609,6 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
     } else {
       cluster.numEdgeSub = 1;
     }
-    clusters.push_back(std::move(cluster));
-    upper = &clusters.back().maps;
 
     // The next level works inside one chunk of this one.
     DimTable lower;

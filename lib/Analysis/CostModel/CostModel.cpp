@@ -292,7 +292,7 @@ struct Case {
   /// map's steady count: `numMerged` counts from `firstMerged` in
   /// CaseSpace::mergedSteady.
   int64_t memberBase = 1;
-  uint16_t firstMerged = 0;
+  uint32_t firstMerged = 0;
   uint8_t numMerged = 0;
   bool allInit() const { return changing == -1; }
 };
@@ -771,7 +771,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       space.classes.push_back(allInit);
       Case &c = space.classes.back();
       c.changing = static_cast<int>(j);
-      c.firstMerged = static_cast<uint16_t>(space.mergedSteady.size());
+      c.firstMerged = static_cast<uint32_t>(space.mergedSteady.size());
       // Decode `index` as classOfChoices encodes it: outer maps first, the
       // changing map's state last.
       int64_t rest = index;

@@ -362,9 +362,9 @@ struct SimulatePass : public accel::impl::AccelSimulateBase<SimulatePass> {
 
   LogicalResult simulate(LayerOp layer, MaeriScheduleAttr attr,
                          std::vector<Row> &rows) {
-    llvm::Expected<MaeriTargetModel> maeri = getMaeriTargetModel(layer);
-    if (!maeri)
-      return layer.emitError() << llvm::toString(maeri.takeError());
+    FailureOr<MaeriTargetModel> maeri = getMaeriTargetModelOrEmit(layer);
+    if (failed(maeri))
+      return failure();
     LayerShape shape = layer.getShape();
     MaeriSchedule schedule = attr.getSchedule();
 

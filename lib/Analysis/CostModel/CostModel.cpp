@@ -258,8 +258,13 @@ struct Cluster {
   int firstSpatial() const { return firstSpatialMap; }
 
 private:
-  std::array<int8_t, kNumDims> slot = {-1, -1, -1, -1, -1,
-                                       -1, -1, -1, -1, -1};
+  static constexpr std::array<int8_t, kNumDims> noSlots() {
+    std::array<int8_t, kNumDims> none{};
+    for (int8_t &s : none)
+      s = -1;
+    return none;
+  }
+  std::array<int8_t, kNumDims> slot = noSlots();
 };
 
 /// Per-dimension chunk sizes of a level (MAESTRO's reuse-analysis tables).

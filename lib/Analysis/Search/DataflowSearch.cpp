@@ -22,8 +22,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cassert>
+#include <cmath>
 #include <functional>
 
 using namespace mlir::accel;

@@ -3,6 +3,7 @@
 #include "accel/Model/Dataflow.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -58,23 +59,47 @@ const BoundMap *BoundLevel::find(Dim dim) const {
   return nullptr;
 }
 
-llvm::Error verifyDirective(const Directive &d) {
-  // Messages are built only on failure: this runs in every binding.
+namespace {
+/// What is wrong with one directive on its own, if anything.
+enum class DirectiveFault : uint8_t {
+  None,
+  SizeNotPositive,
+  OffsetNotPositive,
+  OffsetExceedsSize
+};
+} // namespace
+
+/// The rules; inline because every binding checks every directive.
+static inline DirectiveFault faultOf(const Directive &d) {
   if (!d.size.isSymbolic() && d.size.value < 1)
-    return fail(llvm::formatv("{0}: size must be positive, got {1}",
-                              describe(d), d.size.value));
+    return DirectiveFault::SizeNotPositive;
   if (!d.isMap())
-    return llvm::Error::success();
+    return DirectiveFault::None;
   if (!d.offset.isSymbolic() && d.offset.value < 1)
-    return fail(llvm::formatv("{0}: offset must be positive, got {1}",
-                              describe(d), d.offset.value));
+    return DirectiveFault::OffsetNotPositive;
   if (!d.size.isSymbolic() && !d.offset.isSymbolic() &&
       d.offset.value > d.size.value)
+    return DirectiveFault::OffsetExceedsSize;
+  return DirectiveFault::None;
+}
+
+llvm::Error verifyDirective(const Directive &d) {
+  switch (faultOf(d)) {
+  case DirectiveFault::None:
+    return llvm::Error::success();
+  case DirectiveFault::SizeNotPositive:
+    return fail(llvm::formatv("{0}: size must be positive, got {1}",
+                              describe(d), d.size.value));
+  case DirectiveFault::OffsetNotPositive:
+    return fail(llvm::formatv("{0}: offset must be positive, got {1}",
+                              describe(d), d.offset.value));
+  case DirectiveFault::OffsetExceedsSize:
     return fail(llvm::formatv(
         "{0}: offset {1} exceeds size {2}, so the elements of {3} between "
         "two chunks would never be mapped",
         describe(d), d.offset.value, d.size.value, stringifyDim(d.dim)));
-  return llvm::Error::success();
+  }
+  llvm_unreachable("unknown directive fault");
 }
 
 llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives) {
@@ -104,9 +129,9 @@ llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives) {
   };
 
   for (auto [i, d] : llvm::enumerate(directives)) {
-    if (llvm::Error err = verifyDirective(d))
+    if (faultOf(d) != DirectiveFault::None)
       return fail(llvm::formatv("directive #{0}: {1}", i,
-                                llvm::toString(std::move(err))));
+                                llvm::toString(verifyDirective(d))));
     if (d.kind == DirectiveKind::Cluster) {
       if (llvm::Error err = closeLevel(i))
         return err;
@@ -139,10 +164,19 @@ llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives) {
 llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
                                            const LayerShape &shape,
                                            std::optional<int64_t> numPEs) {
-  if (llvm::Error err = verifyDataflowStructure(directives))
-    return std::move(err);
-
   BoundDataflow bound;
+  if (llvm::Error err = bindDataflow(directives, shape, numPEs, bound))
+    return std::move(err);
+  return bound;
+}
+
+llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
+                         const LayerShape &shape,
+                         std::optional<int64_t> numPEs, BoundDataflow &bound) {
+  if (llvm::Error err = verifyDataflowStructure(directives))
+    return err;
+
+  bound.levels.clear();
   bound.levels.emplace_back();
   llvm::SmallVector<int64_t, 3> clusterSizes;
   for (auto [i, d] : llvm::enumerate(directives)) {
@@ -188,7 +222,7 @@ llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
   BoundLevel &top = bound.levels.front();
   top.subUnitPEs = pesBelow;
   top.numSubUnits = numPEs ? *numPEs / pesBelow : 0;
-  return bound;
+  return llvm::Error::success();
 }
 
 } // namespace mlir::accel

@@ -15,17 +15,6 @@ static int64_t outputExtent(int64_t input, int64_t padBefore, int64_t padAfter,
   return span / stride + 1;
 }
 
-int64_t LayerShape::size(Dim dim) const {
-  switch (dim) {
-  case Dim::OY:
-    return outputRows();
-  case Dim::OX:
-    return outputCols();
-  default:
-    return sizes[static_cast<unsigned>(dim)];
-  }
-}
-
 int64_t LayerShape::outputRows() const {
   return outputExtent(size(Dim::Y), padding[0], padding[1], size(Dim::R),
                       dilation[0], stride[0]);

@@ -304,4 +304,48 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
   RecordProperty("widerWindows", widerWindows);
 }
 
+/// The prepared evaluator a mapper uses gives what evaluateCost gives: the
+/// same report or the same error, also for dataflows evaluated after
+/// others on the same evaluator (it keeps nothing between evaluations).
+TEST(CostModelDifferential, PreparedEvaluatorMatchesEvaluateCost) {
+  Generator g(7);
+  std::vector<Directive> previous;
+  int compared = 0;
+  auto describeResult = [](llvm::Expected<CostReport> &r) -> std::string {
+    return r ? std::string() : llvm::toString(r.takeError());
+  };
+  for (int i = 0; i < 2000; ++i) {
+    if (!g.next())
+      continue;
+    SCOPED_TRACE(describeCase(g));
+    llvm::Expected<CostEvaluator> evaluator =
+        CostEvaluator::create(g.kind, g.shape, g.hw);
+    if (!evaluator) {
+      std::string error = llvm::toString(evaluator.takeError());
+      llvm::Expected<CostReport> direct =
+          evaluateCost(g.kind, g.shape, g.directives, g.hw);
+      ASSERT_FALSE(direct) << error;
+      EXPECT_EQ(llvm::toString(direct.takeError()), error);
+      continue;
+    }
+    for (const std::vector<Directive> *dataflow : {&g.directives, &previous}) {
+      if (dataflow->empty())
+        continue;
+      llvm::Expected<CostReport> prepared = evaluator->evaluate(*dataflow);
+      llvm::Expected<CostReport> direct =
+          evaluateCost(g.kind, g.shape, *dataflow, g.hw);
+      ++compared;
+      if (prepared && direct) {
+        expectSameReport(*prepared, *direct);
+        continue;
+      }
+      EXPECT_EQ(describeResult(prepared), describeResult(direct));
+    }
+    previous = g.directives;
+    if (::testing::Test::HasFailure())
+      break;
+  }
+  EXPECT_GT(compared, 2000);
+}
+
 } // namespace

@@ -259,6 +259,25 @@ TEST(CostModelLimits, HopsTimesLatency) {
   } else {
     EXPECT_NE(llvm::toString(r.takeError()).find("64"), std::string::npos);
   }
+  // Prepared once for many dataflows, the delay overflows at preparation:
+  // every evaluation still fails (or succeeds) as evaluateCost does.
+  llvm::Expected<CostEvaluator> evaluator =
+      CostEvaluator::create(CostLayerKind::Conv, shape(1, 2, 4, 1, 2), hw);
+  ASSERT_TRUE(static_cast<bool>(evaluator));
+  for (int repeat = 0; repeat < 2; ++repeat) {
+    llvm::Expected<CostReport> prepared =
+        evaluator->evaluate({tp(1, 1, Dim::K), sp(1, 1, Dim::C)});
+    llvm::Expected<CostReport> direct = evaluateCost(
+        CostLayerKind::Conv, shape(1, 2, 4, 1, 2),
+        {tp(1, 1, Dim::K), sp(1, 1, Dim::C)}, hw);
+    ASSERT_EQ(static_cast<bool>(prepared), static_cast<bool>(direct));
+    if (!prepared) {
+      EXPECT_EQ(llvm::toString(prepared.takeError()),
+                llvm::toString(direct.takeError()));
+    } else {
+      EXPECT_EQ(prepared->runtime, direct->runtime);
+    }
+  }
 }
 
 /// Maps as large as an int64. Beyond its dimension a map's chunk follows

@@ -123,6 +123,10 @@ llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives);
 llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
                                            const LayerShape &shape,
                                            std::optional<int64_t> numPEs);
+/// The same into `bound` (a mapper's inner loop: no copy of the result).
+llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
+                         const LayerShape &shape,
+                         std::optional<int64_t> numPEs, BoundDataflow &bound);
 
 } // namespace mlir::accel
 

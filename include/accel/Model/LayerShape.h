@@ -35,8 +35,15 @@ struct LayerShape {
   static constexpr int64_t kMaxVolume = int64_t(1) << 62;
 
   int64_t operator[](Dim dim) const { return size(dim); }
-  /// Size of `dim`; OY/OX give the output extent.
-  int64_t size(Dim dim) const;
+  /// Size of `dim`; OY/OX give the output extent. Inline: bindings and
+  /// the cost model ask for sizes in their inner loops.
+  int64_t size(Dim dim) const {
+    if (dim == Dim::OY)
+      return outputRows();
+    if (dim == Dim::OX)
+      return outputCols();
+    return sizes[static_cast<unsigned>(dim)];
+  }
   void setSize(Dim dim, int64_t value) {
     sizes[static_cast<unsigned>(dim)] = value;
   }

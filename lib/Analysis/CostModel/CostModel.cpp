@@ -477,18 +477,21 @@ public:
         cluster.mappedVolume[t] = 1;
         for (Dim var : p.tensors[t]) {
           int i = cluster.find(var);
-          if (i >= 0 && cluster.maps[i].spatial)
+          if (i < 0)
+            continue;
+          if (cluster.maps[i].spatial)
             cluster.spatialOf[t].push_back(i);
-          if (i >= 0)
-            cluster.mappedVolume[t] =
-                math.mul(cluster.mappedVolume[t], s.mapped[idx(var)]);
+          cluster.mappedVolume[t] =
+              math.mul(cluster.mappedVolume[t], s.mapped[idx(var)]);
         }
-        for (auto [i, m] : llvm::enumerate(cluster.maps))
-          if (p.coupled(static_cast<TensorClass>(t), m.var))
-            cluster.coupledMaps[t].push_back(static_cast<uint8_t>(i));
       }
+      unsigned out = static_cast<unsigned>(TensorClass::Output);
       for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-        if (!p.coupled(TensorClass::Output, m.var))
+        uint16_t bit = uint16_t(1) << idx(m.var);
+        for (unsigned t = 0; t < kNumTensorClasses; ++t)
+          if (p.couplingMask[t] & bit)
+            cluster.coupledMaps[t].push_back(static_cast<uint8_t>(i));
+        if (!(p.couplingMask[out] & bit))
           cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
         if (p.isWindowed(m.var))
           cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
@@ -1433,42 +1436,59 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
 
 } // namespace
 
+/// What every evaluation on one layer and hardware shares: the checked
+/// inputs, the tensors' couplings and the layer's dimension table.
+struct CostEvaluator::Prepared {
+  LayerShape shape;
+  HardwareConfig hw;
+  Problem problem;
+  DimTable top;
+  /// Whether preparing overflowed (the NoC's zero-load delay): every
+  /// evaluation then fails, as a figure built on it would.
+  bool overflowed = false;
+
+  Prepared(CostLayerKind kind, const LayerShape &shape,
+           const HardwareConfig &hw)
+      : shape(shape), hw(hw) {
+    CheckedMath math;
+    problem = makeProblem(kind, shape, hw, math);
+    overflowed = math.overflowed();
+    // Dimensions of the whole layer. MAESTRO's sizes have no padding: count
+    // padded rows and columns as input, which keeps the output size.
+    for (Dim d : kSizedDims)
+      top.add(d, shape.size(d));
+    top.size[idx(Dim::Y)] += shape.padding[0] + shape.padding[1];
+    top.size[idx(Dim::X)] += shape.padding[2] + shape.padding[3];
+    top.add(Dim::OY, shape.outputRows());
+    top.add(Dim::OX, shape.outputCols());
+  }
+};
+
 /// The analysis with MAESTRO's chunk rule, or with `wholeChunks` (see
 /// Problem::wholeChunks).
 static llvm::Expected<CostReport>
-evaluate(CostLayerKind kind, const LayerShape &shape,
-         llvm::ArrayRef<Directive> directives, const HardwareConfig &hw,
-         bool wholeChunks) {
-  if (llvm::Error err = shape.validate())
+evaluate(const CostEvaluator::Prepared &prepared,
+         llvm::ArrayRef<Directive> directives, bool wholeChunks) {
+  const LayerShape &shape = prepared.shape;
+  const HardwareConfig &hw = prepared.hw;
+  const DimTable &top = prepared.top;
+  BoundDataflow bound;
+  if (llvm::Error err = bindDataflow(directives, shape, hw.numPEs, bound))
     return std::move(err);
-  if (llvm::Error err = hw.validate())
-    return std::move(err);
-  llvm::Expected<BoundDataflow> bound =
-      bindDataflow(directives, shape, hw.numPEs);
-  if (!bound)
-    return bound.takeError();
   CheckedMath math;
-  Problem p = makeProblem(kind, shape, hw, math);
+  if (prepared.overflowed)
+    math.noteOverflow();
+  Problem p = prepared.problem;
   p.wholeChunks = wholeChunks;
-
-  // Dimensions of the whole layer. MAESTRO's sizes have no padding: count
-  // padded rows and columns as input, which keeps the output size.
-  DimTable top;
-  for (Dim d : kSizedDims)
-    top.add(d, shape.size(d));
-  top.size[idx(Dim::Y)] += shape.padding[0] + shape.padding[1];
-  top.size[idx(Dim::X)] += shape.padding[2] + shape.padding[3];
-  top.add(Dim::OY, shape.outputRows());
-  top.add(Dim::OX, shape.outputCols());
 
   // 1. Normalize every level.
   llvm::SmallVector<Cluster, 3> clusters;
   int64_t clusterProduct = 1;
-  for (const BoundLevel &level : llvm::drop_begin(bound->levels))
+  for (const BoundLevel &level : llvm::drop_begin(bound.levels))
     clusterProduct *= level.numSubUnits;
   DimTable dims = top;
-  clusters.reserve(bound->levels.size());
-  for (auto [li, level] : llvm::enumerate(bound->levels)) {
+  clusters.reserve(bound.levels.size());
+  for (auto [li, level] : llvm::enumerate(bound.levels)) {
     // Built in place (the list is reserved, so `upper` stays valid).
     Cluster &cluster = clusters.emplace_back();
     const InlineList<Map, kNumDims> *upper =
@@ -1703,12 +1723,13 @@ evaluate(CostLayerKind kind, const LayerShape &shape,
   return report;
 }
 
-llvm::Expected<CostReport>
-mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
-                          llvm::ArrayRef<Directive> directives,
-                          const HardwareConfig &hw) {
+/// Evaluates with MAESTRO's chunk rule, and again with whole chunks where
+/// that rule leaves the layer computing nothing.
+static llvm::Expected<CostReport>
+evaluateLayer(const CostEvaluator::Prepared &prepared,
+              llvm::ArrayRef<Directive> directives) {
   llvm::Expected<CostReport> report =
-      evaluate(kind, shape, directives, hw, /*wholeChunks=*/false);
+      evaluate(prepared, directives, /*wholeChunks=*/false);
   if (!report || (report->numMACs > 0 && report->runtime > 0))
     return report;
   // MAESTRO's chunk rule left the layer computing nothing, or at no cost:
@@ -1721,7 +1742,7 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   // (docs/CostModel.md, deviations). Everywhere else MAESTRO's rule stands:
   // its figures elsewhere depend on it.
   llvm::Expected<CostReport> whole =
-      evaluate(kind, shape, directives, hw, /*wholeChunks=*/true);
+      evaluate(prepared, directives, /*wholeChunks=*/true);
   if (!whole || (whole->numMACs > 0 && whole->runtime > 0))
     return whole;
   return fail(llvm::formatv(
@@ -1729,4 +1750,38 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
       "cycles): no chunk of some level holds a whole output (a map narrower "
       "than the filter window, or a strided chunk that ends before one)",
       whole->numMACs, whole->runtime));
+}
+
+llvm::Expected<CostEvaluator>
+CostEvaluator::create(CostLayerKind kind, const LayerShape &shape,
+                      const HardwareConfig &hw) {
+  if (llvm::Error err = shape.validate())
+    return std::move(err);
+  if (llvm::Error err = hw.validate())
+    return std::move(err);
+  CostEvaluator evaluator;
+  evaluator.prepared = std::make_unique<Prepared>(kind, shape, hw);
+  return evaluator;
+}
+
+CostEvaluator::CostEvaluator() = default;
+CostEvaluator::CostEvaluator(CostEvaluator &&) = default;
+CostEvaluator &CostEvaluator::operator=(CostEvaluator &&) = default;
+CostEvaluator::~CostEvaluator() = default;
+
+llvm::Expected<CostReport>
+CostEvaluator::evaluate(llvm::ArrayRef<Directive> directives) const {
+  return evaluateLayer(*prepared, directives);
+}
+
+llvm::Expected<CostReport>
+mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
+                          llvm::ArrayRef<Directive> directives,
+                          const HardwareConfig &hw) {
+  if (llvm::Error err = shape.validate())
+    return std::move(err);
+  if (llvm::Error err = hw.validate())
+    return std::move(err);
+  // One evaluation: prepared on the stack, not on the heap.
+  return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), directives);
 }

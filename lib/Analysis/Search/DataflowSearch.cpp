@@ -25,6 +25,7 @@
 #include <cassert>
 #include <cmath>
 #include <functional>
+#include <optional>
 
 using namespace mlir::accel;
 
@@ -361,12 +362,20 @@ struct DataflowSearch::Impl {
   std::vector<TaskResult> tasks;
   std::atomic<int64_t> evaluated{0};
   int64_t layerMACs;
+  /// Empty when the layer or the hardware is invalid: every mapping is.
+  std::optional<CostEvaluator> costs;
 
   Impl(CostLayerKind kind, const LayerShape &shape, const HardwareConfig &hw,
        const DataflowSearchOptions &options)
       : kind(kind), shape(shape), hw(hw), options(options),
         space(kind, shape, hw, options.levels), layerMACs(shape.numMACs()) {
     tasks.resize(space.structures.size());
+    llvm::Expected<CostEvaluator> evaluator =
+        CostEvaluator::create(kind, shape, hw);
+    if (evaluator)
+      costs.emplace(std::move(*evaluator));
+    else
+      llvm::consumeError(evaluator.takeError());
   }
 
   double primaryBound(const CostLowerBound &b) const {
@@ -387,8 +396,11 @@ struct DataflowSearch::Impl {
                 const CostLowerBound *bound) {
     ++stats.evaluated;
     evaluated.fetch_add(1, std::memory_order_relaxed);
-    llvm::Expected<CostReport> report =
-        evaluateCost(kind, shape, directives, hw);
+    if (!costs) {
+      ++stats.invalid;
+      return;
+    }
+    llvm::Expected<CostReport> report = costs->evaluate(directives);
     if (!report) {
       llvm::consumeError(report.takeError());
       ++stats.invalid;

@@ -19,6 +19,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 
 namespace mlir::accel {
 
@@ -87,6 +88,32 @@ llvm::Expected<CostReport> evaluateCost(CostLayerKind kind,
                                         const LayerShape &shape,
                                         llvm::ArrayRef<Directive> directives,
                                         const HardwareConfig &hardware);
+
+/// One layer on one hardware, checked and tabulated once, for evaluating
+/// many dataflows on them (a mapper's inner loop): `evaluate` gives what
+/// evaluateCost gives for the same layer and hardware. Holds no state
+/// between evaluations, so threads may share one.
+class CostEvaluator {
+public:
+  /// Fails where evaluateCost would fail for any dataflow: an invalid
+  /// layer or hardware.
+  static llvm::Expected<CostEvaluator> create(CostLayerKind kind,
+                                              const LayerShape &shape,
+                                              const HardwareConfig &hardware);
+  llvm::Expected<CostReport>
+  evaluate(llvm::ArrayRef<Directive> directives) const;
+
+  CostEvaluator(CostEvaluator &&);
+  CostEvaluator &operator=(CostEvaluator &&);
+  ~CostEvaluator();
+
+  /// The layer's tables (CostModel.cpp).
+  struct Prepared;
+
+private:
+  CostEvaluator();
+  std::unique_ptr<Prepared> prepared;
+};
 
 } // namespace mlir::accel
 

@@ -236,6 +236,49 @@ TEST(DataflowSearch, BoundsHoldOnEveryMapping) {
   }
 }
 
+/// The search's evaluations share a scratch (innermost levels analyzed
+/// once): every candidate of every layer, one scratch for all, gets the
+/// figures a fresh evaluation gives.
+TEST(DataflowSearch, ScratchGivesTheFiguresOfAFreshEvaluation) {
+  CostEvaluator::Scratch scratch;
+  HardwareConfig hw = smallMachine();
+  for (const Layer &layer : smallLayers()) {
+    SCOPED_TRACE(layer.name);
+    llvm::Expected<CostEvaluator> evaluator =
+        CostEvaluator::create(layer.kind, layer.shape, hw);
+    ASSERT_TRUE(static_cast<bool>(evaluator));
+    int64_t compared = 0;
+    forEachDataflowCandidate(
+        layer.kind, layer.shape, hw, 2, [&](llvm::ArrayRef<Directive> d) {
+          llvm::Expected<CostReport> fresh =
+              evaluateCost(layer.kind, layer.shape, d, hw);
+          llvm::Expected<CostReport> reused = evaluator->evaluate(d, &scratch);
+          ASSERT_EQ(static_cast<bool>(fresh), static_cast<bool>(reused));
+          if (!fresh) {
+            EXPECT_EQ(llvm::toString(fresh.takeError()),
+                      llvm::toString(reused.takeError()));
+            return;
+          }
+          EXPECT_EQ(fresh->runtime, reused->runtime);
+          EXPECT_EQ(fresh->numMACs, reused->numMACs);
+          EXPECT_EQ(fresh->energy, reused->energy);
+          EXPECT_EQ(fresh->l1.reads, reused->l1.reads);
+          EXPECT_EQ(fresh->l1.writes, reused->l1.writes);
+          EXPECT_EQ(fresh->l2.reads, reused->l2.reads);
+          EXPECT_EQ(fresh->l2.writes, reused->l2.writes);
+          EXPECT_EQ(fresh->l1SizeReqOf, reused->l1SizeReqOf);
+          EXPECT_EQ(fresh->l2SizeReqOf, reused->l2SizeReqOf);
+          EXPECT_EQ(fresh->peakNocBw, reused->peakNocBw);
+          EXPECT_EQ(fresh->avgNocBw, reused->avgNocBw);
+          EXPECT_EQ(fresh->offchipBw, reused->offchipBw);
+          EXPECT_EQ(fresh->avgUtilizedPEs, reused->avgUtilizedPEs);
+          EXPECT_EQ(fresh->compute.max, reused->compute.max);
+          ++compared;
+        });
+    EXPECT_GT(compared, 100);
+  }
+}
+
 TEST(DataflowSearch, SameResultWhateverTheTaskOrder) {
   Layer layer = smallLayers()[1];
   HardwareConfig hw = smallMachine();

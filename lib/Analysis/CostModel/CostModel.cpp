@@ -31,10 +31,12 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <vector>
 
 using namespace mlir::accel;
@@ -463,15 +465,83 @@ struct LevelResult {
   double arithmeticIntensity = 0;
 };
 
+/// What one innermost level's analysis depends on, beyond the layer: its
+/// normalized maps, sub-cluster counts and dimension table, the dimensions
+/// of the step it runs in, and the chunk rule. Equal keys give equal
+/// analyses, which a mapper's candidates share (CostEvaluator::Scratch).
+class LevelKey {
+public:
+  LevelKey(const Cluster &cluster, const DimTable &dims, bool wholeChunks);
+  bool operator==(const LevelKey &other) const {
+    return count == other.count &&
+           std::equal(words.begin(), words.begin() + count,
+                      other.words.begin());
+  }
+  uint64_t hash() const {
+    uint64_t h = count;
+    for (unsigned i = 0; i < count; ++i)
+      h = (h ^ words[i]) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 32);
+  }
+
+private:
+  void push(uint64_t word) { words[count++] = word; }
+  /// Two words per map, a word of map kinds, two tables of kNumDims, and
+  /// two words of counts and flags.
+  static constexpr unsigned kMaxWords = 2 * kNumDims + 1 + 2 * kNumDims + 2;
+  std::array<uint64_t, kMaxWords> words;
+  uint8_t count = 0;
+};
+
+} // namespace
+
+/// Innermost-level analyses of earlier evaluations (CostModel.h).
+struct CostEvaluator::Scratch::Table {
+  struct Entry {
+    LevelKey key;
+    LevelResult result;
+    /// The analysis overflowed: an evaluation using it fails.
+    bool overflowed;
+  };
+  /// Direct-mapped by the key's hash; a miss replaces the slot.
+  static constexpr unsigned kSlots = 256;
+  /// A slot holds an analysis of the evaluator whose Prepared::id is its
+  /// owner (0: none), so a scratch needs no clearing between evaluators.
+  std::array<uint64_t, kSlots> owner{};
+  std::array<std::optional<Entry>, kSlots> slots;
+};
+
+namespace {
+
 class Analysis {
 public:
-  /// Fills the per-level tables of `clusters`; both must outlive it.
+  /// Keeps `clusters`, whose per-level tables it fills as each level is
+  /// first analyzed; `cache` (may be null) remembers innermost levels
+  /// across evaluations.
   Analysis(const Problem &problem, llvm::SmallVectorImpl<Cluster> &clusters,
-           const CheckedMath &math)
-      : p(problem), clusters(clusters), math(math) {
-    for (Cluster &cluster : clusters) {
-      bool isTop = chunks.empty();
-      ChunkSizes &s = chunks.emplace_back();
+           const CheckedMath &math, CostEvaluator::Scratch::Table *cache,
+           uint64_t evaluatorId)
+      : p(problem), clusters(clusters), math(math), cache(cache),
+        evaluatorId(evaluatorId) {
+    chunks.resize(clusters.size());
+    prepared.resize(clusters.size(), false);
+  }
+
+  /// Analyzes level `level` on dimensions `dims`; appends its result (and
+  /// every inner level's) to `results`, its own last.
+  void analyzeLevel(unsigned level, const DimTable &dims,
+                    llvm::SmallVectorImpl<LevelResult> &results);
+
+private:
+  /// Fills the tables of level `level` (once).
+  void prepareLevel(unsigned level) {
+    if (prepared[level])
+      return;
+    prepared[level] = true;
+    Cluster &cluster = clusters[level];
+    {
+      bool isTop = level == 0;
+      ChunkSizes &s = chunks[level];
       fillChunkSizes(cluster, isTop, s);
       for (unsigned t = 0; t < kNumTensorClasses; ++t) {
         cluster.mappedVolume[t] = 1;
@@ -507,12 +577,6 @@ public:
     }
   }
 
-  /// Analyzes level `level` on dimensions `dims`; appends its result (and
-  /// every inner level's) to `results`, its own last.
-  void analyzeLevel(unsigned level, const DimTable &dims,
-                    llvm::SmallVectorImpl<LevelResult> &results);
-
-private:
   /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
   /// per further bandwidth-sized flit.
   int64_t nocDelay(int64_t amount) const {
@@ -580,9 +644,13 @@ private:
                          LevelResult &result) const;
 
   const Problem &p;
-  llvm::ArrayRef<Cluster> clusters;
+  llvm::MutableArrayRef<Cluster> clusters;
   const CheckedMath &math;
+  CostEvaluator::Scratch::Table *cache;
+  /// The evaluator the analysis runs for (Scratch::Table::owner).
+  uint64_t evaluatorId;
   llvm::SmallVector<ChunkSizes, 3> chunks;
+  llvm::SmallVector<bool, 3> prepared;
   /// Inner levels see few distinct sub-cluster shapes: analyze each once.
   /// A handful per evaluation, so a linear search beats a tree.
   struct MemoEntry {
@@ -1146,18 +1214,62 @@ int64_t Analysis::sumOfMemberQuotients(const Case &c,
   return sum;
 }
 
+LevelKey::LevelKey(const Cluster &cluster, const DimTable &dims,
+                   bool wholeChunks) {
+  uint64_t kinds = 0;
+  for (const Map &m : cluster.maps) {
+    push(static_cast<uint64_t>(m.size));
+    push(static_cast<uint64_t>(m.ofs));
+    kinds = kinds << 5 | idx(m.var) << 1 | (m.spatial ? 1 : 0);
+  }
+  push(kinds);
+  uint64_t has = 0;
+  for (const DimTable *table : {&cluster.dims, &dims})
+    for (unsigned d = 0; d < kNumDims; ++d) {
+      push(static_cast<uint64_t>(table->size[d]));
+      has = has << 1 | (table->has[d] ? 1 : 0);
+    }
+  push(has << 8 | cluster.maps.size() << 1 | (wholeChunks ? 1 : 0));
+  push(static_cast<uint64_t>(cluster.numSub));
+  push(static_cast<uint64_t>(cluster.numEdgeSub));
+}
+
 size_t Analysis::memoized(unsigned level, const DimTable &dims,
                           llvm::SmallVectorImpl<LevelResult> &results) {
   for (const MemoEntry &entry : memo)
     if (entry.level == level && entry.dims == dims.size)
       return entry.result;
-  analyzeLevel(level, dims, results);
+  // An innermost level's analysis depends on nothing else (LevelKey): one
+  // an earlier evaluation made is taken as it is.
+  if (cache && level + 1 == clusters.size()) {
+    LevelKey key(clusters[level], dims, p.wholeChunks);
+    unsigned index = key.hash() % CostEvaluator::Scratch::Table::kSlots;
+    std::optional<CostEvaluator::Scratch::Table::Entry> &slot =
+        cache->slots[index];
+    if (cache->owner[index] == evaluatorId && slot->key == key) {
+      if (slot->overflowed)
+        math.noteOverflow();
+      results.push_back(slot->result);
+    } else {
+      // After an overflow, a new one cannot be told from the old.
+      bool clean = !math.overflowed();
+      analyzeLevel(level, dims, results);
+      if (clean) {
+        slot.emplace(CostEvaluator::Scratch::Table::Entry{
+            key, results.back(), math.overflowed()});
+        cache->owner[index] = evaluatorId;
+      }
+    }
+  } else {
+    analyzeLevel(level, dims, results);
+  }
   memo.push_back({level, dims.size, results.size() - 1});
   return results.size() - 1;
 }
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                             llvm::SmallVectorImpl<LevelResult> &results) {
+  prepareLevel(level);
   const Cluster &cluster = clusters[level];
   unsigned numLevels = clusters.size();
   LevelResult result;
@@ -1446,10 +1558,13 @@ struct CostEvaluator::Prepared {
   /// Whether preparing overflowed (the NoC's zero-load delay): every
   /// evaluation then fails, as a figure built on it would.
   bool overflowed = false;
+  /// Distinct for every evaluator made (Scratch::Table::owner), also after
+  /// one is freed and another takes its place.
+  uint64_t id;
 
   Prepared(CostLayerKind kind, const LayerShape &shape,
            const HardwareConfig &hw)
-      : shape(shape), hw(hw) {
+      : shape(shape), hw(hw), id(nextId.fetch_add(1) + 1) {
     CheckedMath math;
     problem = makeProblem(kind, shape, hw, math);
     overflowed = math.overflowed();
@@ -1462,13 +1577,19 @@ struct CostEvaluator::Prepared {
     top.add(Dim::OY, shape.outputRows());
     top.add(Dim::OX, shape.outputCols());
   }
+
+private:
+  static std::atomic<uint64_t> nextId;
 };
+
+std::atomic<uint64_t> CostEvaluator::Prepared::nextId{0};
 
 /// The analysis with MAESTRO's chunk rule, or with `wholeChunks` (see
 /// Problem::wholeChunks).
 static llvm::Expected<CostReport>
 evaluate(const CostEvaluator::Prepared &prepared,
-         llvm::ArrayRef<Directive> directives, bool wholeChunks) {
+         llvm::ArrayRef<Directive> directives, bool wholeChunks,
+         CostEvaluator::Scratch::Table *cache) {
   const LayerShape &shape = prepared.shape;
   const HardwareConfig &hw = prepared.hw;
   const DimTable &top = prepared.top;
@@ -1653,7 +1774,7 @@ evaluate(const CostEvaluator::Prepared &prepared,
   }
 
   // 2-4. Analyze from the top; inner levels run once per outer case.
-  Analysis analysis(p, clusters, math);
+  Analysis analysis(p, clusters, math, cache, prepared.id);
   llvm::SmallVector<LevelResult, 8> results;
   analysis.analyzeLevel(0, clusters.front().dims, results);
   const LevelResult &topResult = results.back();
@@ -1727,9 +1848,10 @@ evaluate(const CostEvaluator::Prepared &prepared,
 /// that rule leaves the layer computing nothing.
 static llvm::Expected<CostReport>
 evaluateLayer(const CostEvaluator::Prepared &prepared,
-              llvm::ArrayRef<Directive> directives) {
+              llvm::ArrayRef<Directive> directives,
+              CostEvaluator::Scratch::Table *cache) {
   llvm::Expected<CostReport> report =
-      evaluate(prepared, directives, /*wholeChunks=*/false);
+      evaluate(prepared, directives, /*wholeChunks=*/false, cache);
   if (!report || (report->numMACs > 0 && report->runtime > 0))
     return report;
   // MAESTRO's chunk rule left the layer computing nothing, or at no cost:
@@ -1742,7 +1864,7 @@ evaluateLayer(const CostEvaluator::Prepared &prepared,
   // (docs/CostModel.md, deviations). Everywhere else MAESTRO's rule stands:
   // its figures elsewhere depend on it.
   llvm::Expected<CostReport> whole =
-      evaluate(prepared, directives, /*wholeChunks=*/true);
+      evaluate(prepared, directives, /*wholeChunks=*/true, cache);
   if (!whole || (whole->numMACs > 0 && whole->runtime > 0))
     return whole;
   return fail(llvm::formatv(
@@ -1770,9 +1892,15 @@ CostEvaluator &CostEvaluator::operator=(CostEvaluator &&) = default;
 CostEvaluator::~CostEvaluator() = default;
 
 llvm::Expected<CostReport>
-CostEvaluator::evaluate(llvm::ArrayRef<Directive> directives) const {
-  return evaluateLayer(*prepared, directives);
+CostEvaluator::evaluate(llvm::ArrayRef<Directive> directives,
+                        Scratch *scratch) const {
+  return evaluateLayer(*prepared, directives,
+                       scratch ? scratch->table.get() : nullptr);
 }
+
+// Not make_unique: value-initializing would zero every slot's storage.
+CostEvaluator::Scratch::Scratch() : table(new Table) {}
+CostEvaluator::Scratch::~Scratch() = default;
 
 llvm::Expected<CostReport>
 mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
@@ -1783,5 +1911,6 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
   if (llvm::Error err = hw.validate())
     return std::move(err);
   // One evaluation: prepared on the stack, not on the heap.
-  return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), directives);
+  return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), directives,
+                       /*cache=*/nullptr);
 }

@@ -100,8 +100,29 @@ public:
   static llvm::Expected<CostEvaluator> create(CostLayerKind kind,
                                               const LayerShape &shape,
                                               const HardwareConfig &hardware);
-  llvm::Expected<CostReport>
-  evaluate(llvm::ArrayRef<Directive> directives) const;
+  /// What evaluations on one thread may reuse from earlier ones: the
+  /// analyses of innermost cluster levels, which depend on that level's
+  /// maps and dimensions only and which a mapper's candidates share. Each
+  /// is kept for the evaluator that made it, so one scratch may serve
+  /// several evaluators.
+  class Scratch {
+  public:
+    Scratch();
+    ~Scratch();
+    Scratch(const Scratch &) = delete;
+    Scratch &operator=(const Scratch &) = delete;
+    /// The remembered analyses (CostModel.cpp).
+    struct Table;
+
+  private:
+    friend class CostEvaluator;
+    std::unique_ptr<Table> table;
+  };
+
+  /// With a `scratch`, the same figures, sooner where earlier evaluations
+  /// analyzed the same innermost levels.
+  llvm::Expected<CostReport> evaluate(llvm::ArrayRef<Directive> directives,
+                                      Scratch *scratch = nullptr) const;
 
   CostEvaluator(CostEvaluator &&);
   CostEvaluator &operator=(CostEvaluator &&);

@@ -34,6 +34,7 @@
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -472,26 +473,38 @@ struct LevelResult {
 class LevelKey {
 public:
   LevelKey(const Cluster &cluster, const DimTable &dims, bool wholeChunks);
+  /// Every byte is set (no padding), so bytes compare as fields do.
   bool operator==(const LevelKey &other) const {
-    return count == other.count &&
-           std::equal(words.begin(), words.begin() + count,
-                      other.words.begin());
+    return std::memcmp(this, &other, sizeof(LevelKey)) == 0;
   }
+  /// Of the fields that tell a mapper's candidates apart; independent
+  /// products, so the sum is quick.
   uint64_t hash() const {
-    uint64_t h = count;
-    for (unsigned i = 0; i < count; ++i)
-      h = (h ^ words[i]) * 0x9e3779b97f4a7c15ull;
-    return h ^ (h >> 32);
+    uint64_t h = kinds * 0x9e3779b97f4a7c15ull;
+    for (unsigned d = 0; d < kNumDims; ++d)
+      h += static_cast<uint64_t>(stepDims[d]) * kMultipliers[d] +
+           static_cast<uint64_t>(mapSize[d]) * kMultipliers[kNumDims - 1 - d];
+    return h ^ (h >> 29);
   }
 
 private:
-  void push(uint64_t word) { words[count++] = word; }
-  /// Two words per map, a word of map kinds, two tables of kNumDims, and
-  /// two words of counts and flags.
-  static constexpr unsigned kMaxWords = 2 * kNumDims + 1 + 2 * kNumDims + 2;
-  std::array<uint64_t, kMaxWords> words;
-  uint8_t count = 0;
+  static constexpr uint64_t kMultipliers[kNumDims] = {
+      0xff51afd7ed558ccdull, 0xc4ceb9fe1a85ec53ull, 0x9e3779b97f4a7c15ull,
+      0xbf58476d1ce4e5b9ull, 0x94d049bb133111ebull, 0x2545f4914f6cdd1dull,
+      0xd6e8feb86659fd93ull, 0xa0761d6478bd642full, 0xe7037ed1a0b428dbull,
+      0x8ebc6af09c88c6e3ull};
+  /// By map position; 0 beyond the level's maps.
+  std::array<int64_t, kNumDims> mapSize{}, mapOffset{};
+  /// The level's dimension table, and the step's.
+  std::array<int64_t, kNumDims> levelDims, stepDims;
+  /// Five bits per map (dimension, spatial) and the number of maps.
+  uint64_t kinds = 0;
+  /// Which dimensions each table has, and the chunk rule.
+  uint64_t flags = 0;
+  int64_t numSub, numEdgeSub;
 };
+static_assert(sizeof(LevelKey) == (4 * kNumDims + 4) * sizeof(int64_t),
+              "LevelKey compares its bytes: it must have no padding");
 
 } // namespace
 
@@ -1215,23 +1228,19 @@ int64_t Analysis::sumOfMemberQuotients(const Case &c,
 }
 
 LevelKey::LevelKey(const Cluster &cluster, const DimTable &dims,
-                   bool wholeChunks) {
-  uint64_t kinds = 0;
-  for (const Map &m : cluster.maps) {
-    push(static_cast<uint64_t>(m.size));
-    push(static_cast<uint64_t>(m.ofs));
+                   bool wholeChunks)
+    : levelDims(cluster.dims.size), stepDims(dims.size),
+      numSub(cluster.numSub), numEdgeSub(cluster.numEdgeSub) {
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    mapSize[i] = m.size;
+    mapOffset[i] = m.ofs;
     kinds = kinds << 5 | idx(m.var) << 1 | (m.spatial ? 1 : 0);
   }
-  push(kinds);
-  uint64_t has = 0;
-  for (const DimTable *table : {&cluster.dims, &dims})
-    for (unsigned d = 0; d < kNumDims; ++d) {
-      push(static_cast<uint64_t>(table->size[d]));
-      has = has << 1 | (table->has[d] ? 1 : 0);
-    }
-  push(has << 8 | cluster.maps.size() << 1 | (wholeChunks ? 1 : 0));
-  push(static_cast<uint64_t>(cluster.numSub));
-  push(static_cast<uint64_t>(cluster.numEdgeSub));
+  kinds = kinds << 4 | cluster.maps.size();
+  for (unsigned d = 0; d < kNumDims; ++d)
+    flags |= uint64_t(cluster.dims.has[d]) << d |
+             uint64_t(dims.has[d]) << (kNumDims + d);
+  flags = flags << 1 | (wholeChunks ? 1 : 0);
 }
 
 size_t Analysis::memoized(unsigned level, const DimTable &dims,

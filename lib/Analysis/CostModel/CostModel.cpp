@@ -630,19 +630,21 @@ private:
   /// What is new to each kind of sub-cluster of tensor `t` at step `c`.
   SubClusterVolumes ingressVolumes(unsigned level, TensorClass t,
                                    const Case &c) const;
-  /// The outputs (with `partialSums`, the partial sums) each kind of
-  /// sub-cluster produces at step `c`; `reuseAtOthersEdge` is whether the
-  /// partial sub-cluster at the spatial edge that is not the first counts
-  /// only its new outputs at the init position.
-  SubClusterVolumes egressVolumes(unsigned level, const Case &c,
-                                  bool partialSums,
-                                  bool reuseAtOthersEdge) const;
+  /// What each kind of sub-cluster produces at step `c`: its outputs
+  /// (`egress`) and its partial sums (`partial`, the reduction's maps then
+  /// the output's, each product in that order). They differ at the
+  /// spatial edge's init position, where the partial sub-cluster that is
+  /// not the first counts only its new outputs but all its partial sums.
+  struct OutputVolumes {
+    SubClusterVolumes egress, partial;
+  };
+  OutputVolumes outputVolumes(unsigned level, const Case &c) const;
   int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
-  /// The step's egress, from egressVolumes(partialSums = false).
+  /// The step's egress, from outputVolumes' egress.
   int64_t spatialEgress(unsigned level, const SpatialInfo &spOut,
                         const SubClusterVolumes &vol) const;
-  /// The partial sums of the slowest sub-cluster, from
-  /// egressVolumes(partialSums = true, reuseAtOthersEdge = false).
+  /// The partial sums of the slowest sub-cluster, from outputVolumes'
+  /// partial sums.
   int64_t criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
                                   const SubClusterVolumes &partial) const;
   /// The MACs of the step, from the same volumes.
@@ -1030,9 +1032,8 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
       cluster.numSub - 1);
 }
 
-SubClusterVolumes Analysis::egressVolumes(unsigned level, const Case &c,
-                                          bool partialSums,
-                                          bool reuseAtOthersEdge) const {
+Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
+                                                const Case &c) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   // The factor of spatial map `st` for one kind of sub-cluster: what it
@@ -1064,37 +1065,46 @@ SubClusterVolumes Analysis::egressVolumes(unsigned level, const Case &c,
     return 1;
   };
 
-  SubClusterVolumes vol;
-  if (partialSums) {
-    // The reduction the sub-clusters do: every map not of the output.
-    for (unsigned i : cluster.reductionMaps) {
-      const Map &m = cluster.maps[i];
-      unsigned v = idx(m.var);
-      const IterState &st = c.states[i];
-      if (!m.spatial) {
-        vol.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
-        continue;
-      }
-      for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
-        vol.mul(first, edgeEdge,
-                spatialFactor(st, v, v, first, edgeEdge,
-                              /*initEdgeEdgeUsesUnique=*/false));
+  OutputVolumes vol;
+  // The reduction the sub-clusters do: every map not of the output.
+  for (unsigned i : cluster.reductionMaps) {
+    const Map &m = cluster.maps[i];
+    unsigned v = idx(m.var);
+    const IterState &st = c.states[i];
+    if (!m.spatial) {
+      vol.partial.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
+      continue;
     }
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
+      vol.partial.mul(first, edgeEdge,
+                      spatialFactor(st, v, v, first, edgeEdge,
+                                    /*initEdgeEdgeUsesUnique=*/false));
   }
   for (Cluster::OutputMap om : cluster.outputMaps) {
     const Map &m = cluster.maps[om.map];
     const IterState &st = c.states[om.map];
     unsigned actual = om.actual;
     if (!m.spatial) {
-      vol.mulAll(st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual]);
+      int64_t factor = st.isEdge() ? s.mappedEdge[actual] : s.mapped[actual];
+      vol.egress.mulAll(factor);
+      vol.partial.mulAll(factor);
       continue;
     }
     // MAESTRO: at the spatial edge of a single edge cluster it reads the
     // input-coordinate size (Y, not Y').
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
-      vol.mul(first, edgeEdge,
-              spatialFactor(st, actual, idx(m.var), first, edgeEdge,
-                            first || reuseAtOthersEdge));
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+      int64_t egressFactor =
+          spatialFactor(st, actual, idx(m.var), first, edgeEdge,
+                        /*initEdgeEdgeUsesUnique=*/true);
+      vol.egress.mul(first, edgeEdge, egressFactor);
+      // Only the non-first edge-edge sub-cluster at init reads otherwise.
+      vol.partial.mul(first, edgeEdge,
+                      first || !edgeEdge
+                          ? egressFactor
+                          : spatialFactor(st, actual, idx(m.var), first,
+                                          edgeEdge,
+                                          /*initEdgeEdgeUsesUnique=*/false));
+    }
   }
   return vol;
 }
@@ -1135,7 +1145,7 @@ int64_t Analysis::macsOf(unsigned level, const Case &c,
     return math.mul(cluster.numSub, partial.get(true, false, math));
   // Every sub-cluster holds a full chunk (the first's); at the edge the
   // full ones count as first ones, and the partial one keeps its chunk
-  // without the edge's reuse (egressVolumes' `reuseAtOthersEdge`).
+  // without the edge's reuse (outputVolumes).
   return sumOverSubClusters(
       level, sp,
       [&](bool first, bool edgeEdge) {
@@ -1294,12 +1304,11 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // sizes add up. Classes keep the first case alone, so they hold whenever
   // it computes; otherwise walk every case.
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
-  SubClusterVolumes firstPartialVolumes =
-      egressVolumes(level, space.classes.front(), /*partialSums=*/true,
-                    /*reuseAtOthersEdge=*/false);
+  // The all-init case, first in both orders.
+  OutputVolumes firstVolumes = outputVolumes(level, space.classes.front());
   int64_t firstPartialSums = criticalPathPartialSums(
       level, spatialOf(level, TensorClass::Output, space.classes.front()),
-      firstPartialVolumes);
+      firstVolumes.partial);
   if (firstPartialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
@@ -1313,10 +1322,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
-    int64_t egress = spatialEgress(
-        level, spOut,
-        egressVolumes(level, c, /*partialSums=*/false,
-                      /*reuseAtOthersEdge=*/true));
+    OutputVolumes volumes =
+        classIndex == 0 ? firstVolumes : outputVolumes(level, c);
+    int64_t egress = spatialEgress(level, spOut, volumes.egress);
     Counts traffic{};
     unsigned in = static_cast<unsigned>(TensorClass::Input);
     unsigned filter = static_cast<unsigned>(TensorClass::Filter);
@@ -1326,10 +1334,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       traffic[filter] = spatialIngress(level, TensorClass::Filter, c);
       updateBufferSizes(level, dims, traffic, egress, result);
     }
-    SubClusterVolumes partialVolumes =
-        classIndex == 0 ? firstPartialVolumes
-                        : egressVolumes(level, c, /*partialSums=*/true,
-                                        /*reuseAtOthersEdge=*/false);
+    const SubClusterVolumes &partialVolumes = volumes.partial;
     int64_t macs = macsOf(level, c, spOut, partialVolumes);
     // Adds occurrences x per-step count to a running total.
     auto accumulate = [&](int64_t &total, int64_t perStep) {

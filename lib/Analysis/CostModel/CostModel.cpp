@@ -202,9 +202,9 @@ struct Problem {
   /// window it holds, not by its size.
   bool wholeChunks = false;
 
-  bool isWindowed(Dim d) const {
-    return hasWindows && (d == Dim::Y || d == Dim::X);
-  }
+  /// Bits idx(Y) and idx(X) for convolutions, none for GEMMs.
+  uint16_t windowedMask = 0;
+  bool isWindowed(Dim d) const { return (windowedMask >> idx(d)) & 1; }
   static Dim windowOf(Dim d) { return d == Dim::Y ? Dim::R : Dim::S; }
   static Dim outputOf(Dim d) { return d == Dim::Y ? Dim::OY : Dim::OX; }
   bool coupled(TensorClass t, Dim d) const {
@@ -1487,6 +1487,8 @@ Problem makeProblem(CostLayerKind kind, const LayerShape &shape,
   Problem p;
   p.kind = kind;
   p.hasWindows = kind != CostLayerKind::Gemm;
+  if (p.hasWindows)
+    p.windowedMask = uint16_t(1) << idx(Dim::Y) | uint16_t(1) << idx(Dim::X);
   auto &in = p.tensors[static_cast<unsigned>(TensorClass::Input)];
   auto &w = p.tensors[static_cast<unsigned>(TensorClass::Filter)];
   auto &out = p.tensors[static_cast<unsigned>(TensorClass::Output)];

@@ -161,6 +161,13 @@ public:
     ++count;
   }
   void push_front(const T &item) { insert(0, item); }
+  /// Moves the entries `k` places back, leaving k entries in front to set.
+  void makeRoomInFront(unsigned k) {
+    assert(count + k <= N && "more entries than dimensions");
+    std::copy_backward(items.begin(), items.begin() + count,
+                       items.begin() + count + k);
+    count += k;
+  }
   unsigned size() const { return count; }
   bool empty() const { return count == 0; }
   T &operator[](unsigned i) { return items[i]; }
@@ -217,7 +224,7 @@ struct Cluster {
   int64_t numSub = 1;
   int64_t numEdgeSub = 1;
   /// At most one map per dimension (verifyDataflowStructure; Y and OY share
-  /// one). Added through addMap/addMapInFront/renameMap, which keep `slot`.
+  /// one). Added through addMap/addMapsInFront/renameMap, which keep `slot`.
   InlineList<Map, kNumDims> maps;
   DimTable dims;
   /// Indices of the spatial maps coupled to each tensor (filled once).
@@ -245,12 +252,21 @@ struct Cluster {
     slot[idx(map.var)] = static_cast<int8_t>(maps.size());
     maps.push_back(map);
   }
-  void addMapInFront(const Map &map) {
+  /// Adds `front` ahead of the maps, each in front of the one before it
+  /// (the last of them first).
+  void addMapsInFront(llvm::ArrayRef<Map> front) {
+    unsigned k = front.size();
+    if (k == 0)
+      return;
+    maps.makeRoomInFront(k);
     for (int8_t &s : slot)
       if (s >= 0)
-        ++s;
-    slot[idx(map.var)] = 0;
-    maps.push_front(map);
+        s = static_cast<int8_t>(s + k);
+    for (auto [j, m] : llvm::enumerate(front)) {
+      unsigned pos = k - 1 - j;
+      maps[pos] = m;
+      slot[idx(m.var)] = static_cast<int8_t>(pos);
+    }
   }
   void renameMap(unsigned i, Dim var) {
     slot[idx(maps[i].var)] = -1;
@@ -1702,16 +1718,19 @@ evaluate(const CostEvaluator::Prepared &prepared,
     // (SpatialMap(3,1) S on S = 1) then holds `chunk - offset` of it here,
     // nothing, so the sub-clusters compute nothing although the level
     // above gave them the filter column.
-    if (upper)
+    if (upper) {
+      InlineList<Map, kNumDims> inherited;
       for (const Map &um : *upper)
         if (cluster.find(um.var) < 0) {
           bool filterDim =
               p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
-          cluster.addMapInFront(
+          inherited.push_back(
               Map{um.var, false,
                   filterDim ? std::min(um.size, dims[um.var]) : um.size,
                   um.ofs});
         }
+      cluster.addMapsInFront(llvm::ArrayRef(inherited.begin(), inherited.end()));
+    }
     // Map the rest of the input and filter dimensions whole.
     for (Dim var : p.inputVars)
       if (cluster.find(var) < 0 && dims.contains(var))

@@ -1335,6 +1335,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     double arithmeticIntensity = 0;
   };
   llvm::SmallVector<ClassOutcome, 16> outcomes(space.classes.size());
+  /// The sub-cluster analyses of this level's steps, by edge maps and
+  /// edge-edge (runSub below): (shape, index in `results`).
+  llvm::SmallVector<std::pair<uint32_t, size_t>, 4> subShapes;
   bool sized = false;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
@@ -1394,10 +1397,25 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     const IterState &spState = c.states[sp];
     numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
     if (level + 1 < numLevels) {
+      // A sub-cluster's dimensions depend on which maps hold an edge chunk
+      // (subClusterDims), and only varying maps differ between classes.
+      uint32_t edgeMask = 0;
+      for (unsigned i : space.varying)
+        if (c.states[i].isEdge())
+          edgeMask |= 1u << i;
       auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
-        DimTable subDims = subClusterDims(level, c, edgeEdge);
-        subs.push_back({memoized(level + 1, subDims, results),
-                        spatialOccurrences});
+        uint32_t shape = edgeMask << 1 | (edgeEdge ? 1 : 0);
+        auto known = llvm::find_if(
+            subShapes, [&](const auto &entry) { return entry.first == shape; });
+        size_t entry;
+        if (known != subShapes.end()) {
+          entry = known->second;
+        } else {
+          entry = memoized(level + 1, subClusterDims(level, c, edgeEdge),
+                           results);
+          subShapes.push_back({shape, entry});
+        }
+        subs.push_back({entry, spatialOccurrences});
       };
       if (spState.isEdge() && spState.spEdgeEdge) {
         runSub(true, 1);

@@ -123,7 +123,8 @@ llvm::Error verifyDataflowStructure(llvm::ArrayRef<Directive> directives);
 llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
                                            const LayerShape &shape,
                                            std::optional<int64_t> numPEs);
-/// The same into `bound` (a mapper's inner loop: no copy of the result).
+/// The same into `bound` (a mapper's inner loop: no copy of the result);
+/// on failure `bound` holds what was bound before the error.
 llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
                          const LayerShape &shape,
                          std::optional<int64_t> numPEs, BoundDataflow &bound);

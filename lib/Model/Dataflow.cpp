@@ -171,8 +171,8 @@ llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
 }
 
 llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
-                         const LayerShape &shape,
-                         std::optional<int64_t> numPEs, BoundDataflow &bound) {
+                         const LayerShape &shape, std::optional<int64_t> numPEs,
+                         BoundDataflow &bound) {
   if (llvm::Error err = verifyDataflowStructure(directives))
     return err;
 
@@ -199,9 +199,8 @@ llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
           "{0}: offset {1} exceeds size {2} once bound to the layer, so "
           "elements of {3} (extent {4}) would never be mapped",
           where(directives, i), offset, size, stringifyDim(d.dim), extent));
-    bound.levels.back().maps.push_back(
-        BoundMap{d.kind, d.dim, size, offset, requested,
-                 static_cast<unsigned>(i)});
+    bound.levels.back().maps.push_back(BoundMap{
+        d.kind, d.dim, size, offset, requested, static_cast<unsigned>(i)});
   }
 
   // PEs per sub-unit, innermost level first: 1, c_last, c_last*c_prev, ...

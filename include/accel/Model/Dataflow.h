@@ -126,8 +126,8 @@ llvm::Expected<BoundDataflow> bindDataflow(llvm::ArrayRef<Directive> directives,
 /// The same into `bound` (a mapper's inner loop: no copy of the result);
 /// on failure `bound` holds what was bound before the error.
 llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
-                         const LayerShape &shape,
-                         std::optional<int64_t> numPEs, BoundDataflow &bound);
+                         const LayerShape &shape, std::optional<int64_t> numPEs,
+                         BoundDataflow &bound);
 
 } // namespace mlir::accel
 

@@ -154,20 +154,12 @@ public:
     items[count++] = item;
   }
   void insert(unsigned pos, const T &item) {
-    assert(count < N && pos <= count && "more entries than dimensions");
-    std::copy_backward(items.begin() + pos, items.begin() + count,
-                       items.begin() + count + 1);
+    openGap(pos, 1);
     items[pos] = item;
-    ++count;
   }
   void push_front(const T &item) { insert(0, item); }
   /// Moves the entries `k` places back, leaving k entries in front to set.
-  void makeRoomInFront(unsigned k) {
-    assert(count + k <= N && "more entries than dimensions");
-    std::copy_backward(items.begin(), items.begin() + count,
-                       items.begin() + count + k);
-    count += k;
-  }
+  void makeRoomInFront(unsigned k) { openGap(0, k); }
   unsigned size() const { return count; }
   bool empty() const { return count == 0; }
   T &operator[](unsigned i) { return items[i]; }
@@ -178,6 +170,13 @@ public:
   const T *end() const { return items.data() + count; }
 
 private:
+  /// Moves the entries from `pos` on `k` places back.
+  void openGap(unsigned pos, unsigned k) {
+    assert(count + k <= N && pos <= count && "more entries than dimensions");
+    std::copy_backward(items.begin() + pos, items.begin() + count,
+                       items.begin() + count + k);
+    count += k;
+  }
   std::array<T, N> items;
   uint8_t count = 0;
 };
@@ -1609,12 +1608,13 @@ struct CostEvaluator::Prepared {
   /// evaluation then fails, as a figure built on it would.
   bool overflowed = false;
   /// Distinct for every evaluator made (Scratch::Table::owner), also after
-  /// one is freed and another takes its place.
-  uint64_t id;
+  /// one is freed and another takes its place; 0 for the preparation of a
+  /// single evaluateCost, which no scratch sees.
+  uint64_t id = 0;
 
   Prepared(CostLayerKind kind, const LayerShape &shape,
            const HardwareConfig &hw)
-      : shape(shape), hw(hw), id(nextId.fetch_add(1) + 1) {
+      : shape(shape), hw(hw) {
     CheckedMath math;
     problem = makeProblem(kind, shape, hw, math);
     overflowed = math.overflowed();
@@ -1628,11 +1628,21 @@ struct CostEvaluator::Prepared {
     top.add(Dim::OX, shape.outputCols());
   }
 
-private:
-  static std::atomic<uint64_t> nextId;
+  /// A new evaluator's id.
+  static uint64_t nextId() {
+    static std::atomic<uint64_t> last{0};
+    return last.fetch_add(1) + 1;
+  }
 };
 
-std::atomic<uint64_t> CostEvaluator::Prepared::nextId{0};
+/// Where every evaluation starts: a layer and hardware the analysis can
+/// take.
+static llvm::Error validateLayer(const LayerShape &shape,
+                                 const HardwareConfig &hw) {
+  if (llvm::Error err = shape.validate())
+    return err;
+  return hw.validate();
+}
 
 /// The analysis with MAESTRO's chunk rule, or with `wholeChunks` (see
 /// Problem::wholeChunks).
@@ -1930,12 +1940,11 @@ evaluateLayer(const CostEvaluator::Prepared &prepared,
 llvm::Expected<CostEvaluator>
 CostEvaluator::create(CostLayerKind kind, const LayerShape &shape,
                       const HardwareConfig &hw) {
-  if (llvm::Error err = shape.validate())
-    return std::move(err);
-  if (llvm::Error err = hw.validate())
+  if (llvm::Error err = validateLayer(shape, hw))
     return std::move(err);
   CostEvaluator evaluator;
   evaluator.prepared = std::make_unique<Prepared>(kind, shape, hw);
+  evaluator.prepared->id = Prepared::nextId();
   return evaluator;
 }
 
@@ -1959,9 +1968,7 @@ llvm::Expected<CostReport>
 mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
                           llvm::ArrayRef<Directive> directives,
                           const HardwareConfig &hw) {
-  if (llvm::Error err = shape.validate())
-    return std::move(err);
-  if (llvm::Error err = hw.validate())
+  if (llvm::Error err = validateLayer(shape, hw))
     return std::move(err);
   // One evaluation: prepared on the stack, not on the heap.
   return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), directives,

@@ -242,6 +242,8 @@ struct Cluster {
   InlineList<OutputMap, kNumDims> outputMaps;
   /// The maps on input rows and columns of a windowed layer.
   InlineList<uint8_t, 2> windowedMaps;
+  /// The spatial maps, in map order.
+  InlineList<uint8_t, kNumDims> spatialMaps;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
   /// The first spatial map (filled once the maps are final).
@@ -427,26 +429,41 @@ struct CaseSpace {
 
 /// A per-sub-cluster volume for each kind of sub-cluster of a step: the
 /// first or another, and the partial one at the spatial edge (edge-edge) or
-/// a full one. One pass over the maps computes all four; each product is
-/// taken map by map as it would be alone, and its overflow reaches the
+/// a full one. One pass over the maps computes them; each product is taken
+/// map by map as it would be alone, and its overflow reaches the
 /// evaluation only if the product is used.
+///
+/// A step reads only some kinds: the first sub-cluster's alone where the
+/// tensor is not spatially mapped, the first and the others' away from
+/// the spatial edge, all four at it. So only the first `numLanes` (1, 2 or
+/// 4, lanesFor) are computed.
 class SubClusterVolumes {
 public:
-  /// (first, edgeEdge) of each variant.
-  static constexpr std::pair<bool, bool> kVariants[] = {
-      {true, false}, {false, false}, {true, true}, {false, true}};
-
-  void mulAll(int64_t factor) {
-    for (unsigned i = 0; i < 4; ++i)
-      mulAt(i, factor);
+  /// The lanes a step reads through sumOverSubClusters (or, unmapped, the
+  /// first sub-cluster's alone).
+  static unsigned lanesFor(bool mapped, bool edge) {
+    return !mapped ? 1 : !edge ? 2 : 4;
   }
-  void mul(bool first, bool edgeEdge, int64_t factor) {
-    mulAt(indexOf(first, edgeEdge), factor);
+
+  explicit SubClusterVolumes(unsigned numLanes) : numLanes(numLanes) {}
+  /// Multiplies each computed lane by `factorOf(first, edgeEdge)`.
+  template <typename Fn> void mulEach(Fn factorOf) {
+    mulAt(0, factorOf(true, false));
+    if (numLanes > 1)
+      mulAt(1, factorOf(false, false));
+    if (numLanes > 2) {
+      mulAt(2, factorOf(true, true));
+      mulAt(3, factorOf(false, true));
+    }
+  }
+  void mulAll(int64_t factor) {
+    mulEach([factor](bool, bool) { return factor; });
   }
   /// Zero every product, keeping what overflowed on the way.
   void clearValues() { values.fill(0); }
   int64_t get(bool first, bool edgeEdge, const CheckedMath &math) const {
     unsigned i = indexOf(first, edgeEdge);
+    assert(i < numLanes && "a volume the step was not computed for");
     if (overflowed & (1u << i))
       math.noteOverflow();
     return values[i];
@@ -465,6 +482,7 @@ private:
   }
   std::array<int64_t, 4> values = {1, 1, 1, 1};
   uint8_t overflowed = 0;
+  uint8_t numLanes;
 };
 
 /// What one level's analysis produces (MAESTRO's CostAnalysisResults).
@@ -594,6 +612,8 @@ private:
         cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
       if (p.isWindowed(m.var))
         cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
+      if (m.spatial)
+        cluster.spatialMaps.push_back(static_cast<uint8_t>(i));
     }
     for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
       int i = cluster.find(var);
@@ -641,10 +661,10 @@ private:
   /// A tensor's chunk per kind of sub-cluster (the all-init step's
   /// ingress).
   SubClusterVolumes mappedVolumes(unsigned level, TensorClass t,
-                                  const Case &c) const;
+                                  const Case &c, unsigned numLanes) const;
   /// What is new to each kind of sub-cluster of tensor `t` at step `c`.
   SubClusterVolumes ingressVolumes(unsigned level, TensorClass t,
-                                   const Case &c) const;
+                                   const Case &c, unsigned numLanes) const;
   /// What each kind of sub-cluster produces at step `c`: its outputs
   /// (`egress`) and its partial sums (`partial`, the reduction's maps then
   /// the output's, each product in that order). They differ at the
@@ -653,7 +673,10 @@ private:
   struct OutputVolumes {
     SubClusterVolumes egress, partial;
   };
-  OutputVolumes outputVolumes(unsigned level, const Case &c) const;
+  /// `spOut` is the output's spatial mapping at `c`, `anyEdge` whether any
+  /// spatial map holds an edge chunk there (they choose the lanes).
+  OutputVolumes outputVolumes(unsigned level, const Case &c,
+                              const SpatialInfo &spOut, bool anyEdge) const;
   int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
   /// The step's egress, from outputVolumes' egress.
   int64_t spatialEgress(unsigned level, const SpatialInfo &spOut,
@@ -662,8 +685,12 @@ private:
   /// partial sums.
   int64_t criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
                                   const SubClusterVolumes &partial) const;
-  /// The MACs of the step, from the same volumes.
-  int64_t macsOf(unsigned level, const Case &c, const SpatialInfo &spOut,
+  /// How the partial sums of step `c` are spread: spOut, with every spatial
+  /// map's edge and the last spatial map's state.
+  SpatialInfo spatialOfAny(unsigned level, const Case &c,
+                           const SpatialInfo &spOut) const;
+  /// The MACs of the step, from the same volumes, spread as spatialOfAny.
+  int64_t macsOf(unsigned level, const SpatialInfo &sp,
                  const SubClusterVolumes &partial) const;
   int64_t mappedVolume(unsigned level, TensorClass t) const;
   DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
@@ -947,10 +974,11 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
 }
 
 SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
-                                          const Case &c) const {
+                                          const Case &c,
+                                          unsigned numLanes) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
-  SubClusterVolumes vol;
+  SubClusterVolumes vol(numLanes);
   for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -960,24 +988,24 @@ SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
     } else if (!m.spatial) {
       vol.mulAll(s.mappedEdge[v]);
     } else {
-      for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
-        if (cluster.numEdgeSub == 1 && (first || edgeEdge))
-          vol.mul(first, edgeEdge, s.mappedEdge[v]);
-        else if (cluster.numEdgeSub > 1)
-          vol.mul(first, edgeEdge, edgeEdge ? s.mappedEdge[v] : s.mapped[v]);
-      }
+      vol.mulEach([&](bool first, bool edgeEdge) -> int64_t {
+        if (cluster.numEdgeSub == 1)
+          return first || edgeEdge ? s.mappedEdge[v] : 1;
+        return edgeEdge ? s.mappedEdge[v] : s.mapped[v];
+      });
     }
   }
   return vol;
 }
 
 SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
-                                           const Case &c) const {
+                                           const Case &c,
+                                           unsigned numLanes) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   int changing = c.changing;
   if (changing == -1)
-    return mappedVolumes(level, t, c);
+    return mappedVolumes(level, t, c, numLanes);
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
   const auto &coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
@@ -988,7 +1016,7 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
       restarted = true;
 
   bool tensorChanges = false;
-  SubClusterVolumes vol;
+  SubClusterVolumes vol(numLanes);
   for (unsigned i : coupled) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1010,11 +1038,11 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
     bool othersGetUnique = st.pos == Position::Init
                                ? isReset
                                : (!restarted && isChanging);
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+    vol.mulEach([&](bool first, bool edgeEdge) {
       int64_t mapped = edgeEdge ? s.mappedEdge[v] : s.mapped[v];
       int64_t unique = edgeEdge ? s.uniqueEdge[v] : s.unique[v];
-      vol.mul(first, edgeEdge, !first && othersGetUnique ? unique : mapped);
-    }
+      return !first && othersGetUnique ? unique : mapped;
+    });
   }
   if (!tensorChanges)
     vol.clearValues();
@@ -1028,7 +1056,9 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
   if (!c.allInit() && !p.coupled(t, cluster.maps[c.changing].var))
     return 0;
   SpatialInfo sp = spatialOf(level, t, c);
-  SubClusterVolumes vol = ingressVolumes(level, t, c);
+  SubClusterVolumes vol = ingressVolumes(
+      level, t, c,
+      p.multicast ? SubClusterVolumes::lanesFor(sp.mapped, sp.edge) : 1);
   if (!p.multicast) {
     // MAESTRO ignores its multicast flag (it is always on). Without
     // multicast every active sub-cluster receives its whole chunk: no
@@ -1047,8 +1077,9 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
       cluster.numSub - 1);
 }
 
-Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
-                                                const Case &c) const {
+Analysis::OutputVolumes Analysis::outputVolumes(unsigned level, const Case &c,
+                                                const SpatialInfo &spOut,
+                                                bool anyEdge) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   // The factor of spatial map `st` for one kind of sub-cluster: what it
@@ -1080,7 +1111,12 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
     return 1;
   };
 
-  OutputVolumes vol;
+  // The egress is summed over the sub-clusters (spatialEgress); the
+  // partial sums are read for the first sub-cluster (or the partial one)
+  // and, at an edge, for the others by macsOf.
+  OutputVolumes vol{
+      SubClusterVolumes(SubClusterVolumes::lanesFor(spOut.mapped, spOut.edge)),
+      SubClusterVolumes(anyEdge ? 4 : 1)};
   // The reduction the sub-clusters do: every map not of the output.
   for (unsigned i : cluster.reductionMaps) {
     const Map &m = cluster.maps[i];
@@ -1090,10 +1126,10 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
       vol.partial.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
       continue;
     }
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
-      vol.partial.mul(first, edgeEdge,
-                      spatialFactor(st, v, v, first, edgeEdge,
-                                    /*initEdgeEdgeUsesUnique=*/false));
+    vol.partial.mulEach([&](bool first, bool edgeEdge) {
+      return spatialFactor(st, v, v, first, edgeEdge,
+                           /*initEdgeEdgeUsesUnique=*/false);
+    });
   }
   for (Cluster::OutputMap om : cluster.outputMaps) {
     const Map &m = cluster.maps[om.map];
@@ -1107,19 +1143,15 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
     }
     // MAESTRO: at the spatial edge of a single edge cluster it reads the
     // input-coordinate size (Y, not Y').
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
-      int64_t egressFactor =
-          spatialFactor(st, actual, idx(m.var), first, edgeEdge,
-                        /*initEdgeEdgeUsesUnique=*/true);
-      vol.egress.mul(first, edgeEdge, egressFactor);
-      // Only the non-first edge-edge sub-cluster at init reads otherwise.
-      vol.partial.mul(first, edgeEdge,
-                      first || !edgeEdge
-                          ? egressFactor
-                          : spatialFactor(st, actual, idx(m.var), first,
-                                          edgeEdge,
-                                          /*initEdgeEdgeUsesUnique=*/false));
-    }
+    vol.egress.mulEach([&](bool first, bool edgeEdge) {
+      return spatialFactor(st, actual, idx(m.var), first, edgeEdge,
+                           /*initEdgeEdgeUsesUnique=*/true);
+    });
+    // Only the non-first edge-edge sub-cluster at init reads otherwise.
+    vol.partial.mulEach([&](bool first, bool edgeEdge) {
+      return spatialFactor(st, actual, idx(m.var), first, edgeEdge,
+                           /*initEdgeEdgeUsesUnique=*/first || !edgeEdge);
+    });
   }
   return vol;
 }
@@ -1143,19 +1175,21 @@ Analysis::criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
       true, clusters[level].numEdgeSub == 1 && spOut.state.spEdgeEdge, math);
 }
 
-int64_t Analysis::macsOf(unsigned level, const Case &c,
-                         const SpatialInfo &spOut,
-                         const SubClusterVolumes &partial) const {
-  const Cluster &cluster = clusters[level];
+Analysis::SpatialInfo Analysis::spatialOfAny(unsigned level, const Case &c,
+                                             const SpatialInfo &spOut) const {
   // MAESTRO: for partial sums any spatial map counts, the last one wins.
   SpatialInfo sp = spOut;
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    if (!m.spatial)
-      continue;
+  for (unsigned i : clusters[level].spatialMaps) {
     sp.mapped = true;
     sp.state = c.states[i];
     sp.edge |= c.states[i].isEdge();
   }
+  return sp;
+}
+
+int64_t Analysis::macsOf(unsigned level, const SpatialInfo &sp,
+                         const SubClusterVolumes &partial) const {
+  const Cluster &cluster = clusters[level];
   if (!sp.mapped)
     return math.mul(cluster.numSub, partial.get(true, false, math));
   // Every sub-cluster holds a full chunk (the first's); at the edge the
@@ -1320,10 +1354,13 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // it computes; otherwise walk every case.
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
   // The all-init case, first in both orders.
-  OutputVolumes firstVolumes = outputVolumes(level, space.classes.front());
-  int64_t firstPartialSums = criticalPathPartialSums(
-      level, spatialOf(level, TensorClass::Output, space.classes.front()),
-      firstVolumes.partial);
+  SpatialInfo firstSpOut =
+      spatialOf(level, TensorClass::Output, space.classes.front());
+  OutputVolumes firstVolumes = outputVolumes(
+      level, space.classes.front(), firstSpOut,
+      spatialOfAny(level, space.classes.front(), firstSpOut).edge);
+  int64_t firstPartialSums =
+      criticalPathPartialSums(level, firstSpOut, firstVolumes.partial);
   if (firstPartialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
@@ -1340,8 +1377,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
-    OutputVolumes volumes =
-        classIndex == 0 ? firstVolumes : outputVolumes(level, c);
+    SpatialInfo spAny = spatialOfAny(level, c, spOut);
+    OutputVolumes volumes = classIndex == 0
+                                ? firstVolumes
+                                : outputVolumes(level, c, spOut, spAny.edge);
     int64_t egress = spatialEgress(level, spOut, volumes.egress);
     Counts traffic{};
     unsigned in = static_cast<unsigned>(TensorClass::Input);
@@ -1353,7 +1392,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       updateBufferSizes(level, dims, traffic, egress, result);
     }
     const SubClusterVolumes &partialVolumes = volumes.partial;
-    int64_t macs = macsOf(level, c, spOut, partialVolumes);
+    int64_t macs = macsOf(level, spAny, partialVolumes);
     // Adds occurrences x per-step count to a running total.
     auto accumulate = [&](int64_t &total, int64_t perStep) {
       total = math.add(total, math.mul(occ, perStep));

@@ -298,9 +298,11 @@ enum class Position : uint8_t { Init, Steady, Edge };
 struct IterState {
   Position pos = Position::Init;
   bool unrolled = false;
-  bool initEdge = false;
+  /// Holds an edge chunk: at the Edge position, or at Init where the
+  /// dimension is smaller than the map (its coverage, spatially).
+  bool edge = false;
   bool spEdgeEdge = false;
-  bool isEdge() const { return pos == Position::Edge || initEdge; }
+  bool isEdge() const { return edge; }
 };
 
 /// One iteration case (a state per map of the level), or a class of cases
@@ -806,20 +808,20 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
     if (!m.spatial) {
       IterState init;
       init.unrolled = dim <= m.size;
-      init.initEdge = dim < m.size;
+      init.edge = dim < m.size;
       states.push_back(init);
       int64_t steady = (dim - m.size) / m.ofs;
       if (m.size < dim && steady > 0)
         states.push_back({Position::Steady, false, false, false}, steady);
-      if (!init.initEdge && m.size < dim - steady * m.ofs)
-        states.push_back({Position::Edge, false, false, false});
+      if (!init.edge && m.size < dim - steady * m.ofs)
+        states.push_back({Position::Edge, false, true, false});
     } else {
       int64_t n = cluster.numSub;
       int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
       IterState init;
       init.unrolled = dim <= coverage;
-      init.initEdge = dim < coverage;
-      init.spEdgeEdge = init.initEdge;
+      init.edge = dim < coverage;
+      init.spEdgeEdge = init.edge;
       states.push_back(init);
       if (!init.unrolled) {
         // dim > coverage from here on: nothing below exceeds a few dims.
@@ -833,7 +835,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
           int64_t active =
               remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
           bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
-          states.push_back({Position::Edge, false, false, edgeEdge});
+          states.push_back({Position::Edge, false, true, edgeEdge});
         }
       }
     }
@@ -874,11 +876,11 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   }
 
   // Outside the changing map, a map's first position merges with its
-  // steady one unless the first holds an edge chunk (Init with initEdge is
+  // steady one unless the first holds an edge chunk (an edge Init is
   // never followed by a steady position, so that is the only exception).
   for (auto [i, states] : llvm::enumerate(space.perMap)) {
     bool mergeInit = states.size() > 1 &&
-                     states[1].pos == Position::Steady && !states[0].initEdge;
+                     states[1].pos == Position::Steady && !states[0].edge;
     for (unsigned s = 0; s < states.size(); ++s)
       space.outerClassOf[i][s] =
           static_cast<uint8_t>(mergeInit && s > 0 ? s - 1 : s);
@@ -1374,6 +1376,13 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   /// edge-edge (runSub below): (shape, index in `results`).
   llvm::SmallVector<std::pair<uint32_t, size_t>, 4> subShapes;
   bool sized = false;
+  /// The top level's input and filter buffers, and the step time the
+  /// off-chip bandwidth gives them and the output buffer (halved: double
+  /// buffered), once sized.
+  struct OffchipFigures {
+    int64_t inputs, inputStep, outputStep;
+  };
+  std::optional<OffchipFigures> offchip;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
@@ -1476,15 +1485,18 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     // (and dies there on row-stationary mappings); guard first.
     int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
     if (level == 0) {
-      int64_t inputs =
-          math.add(result.upSize[static_cast<unsigned>(TensorClass::Input)],
-                   result.upSize[static_cast<unsigned>(TensorClass::Filter)]);
-      int64_t outBuf = result.upSize[out] / p.offchipBandwidth;
-      int64_t inBuf = inputs / p.offchipBandwidth;
-      step = std::max({inBuf / 2, step, outBuf / 2});
-      // The buffers are sized by now: the same for every member.
+      // The buffers are sized by the first class that computes, so these
+      // are the same for it and every later one.
+      if (!offchip) {
+        int64_t inputs =
+            math.add(result.upSize[static_cast<unsigned>(TensorClass::Input)],
+                     result.upSize[static_cast<unsigned>(TensorClass::Filter)]);
+        offchip = {inputs, inputs / p.offchipBandwidth / 2,
+                   result.upSize[out] / p.offchipBandwidth / 2};
+      }
+      step = std::max({offchip->inputStep, step, offchip->outputStep});
       outcome.offchipDemand = std::max<int64_t>(
-          {0, result.upSize[out] / safeCompute, inputs / safeCompute});
+          {0, result.upSize[out] / safeCompute, offchip->inputs / safeCompute});
     }
     accumulate(result.runtime, step);
     accumulate(result.computations, macs);

@@ -902,26 +902,24 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         break;
       blockSize *= space.numOuterClasses[i];
     }
+    // The classes in the order classOfChoices encodes them: the changing
+    // map's state (after its first) the fastest digit, then the outer maps
+    // from the innermost out, each over its outer classes.
+    unsigned changingStates = space.perMap[j].size() - 1;
+    unsigned changingDigit = 0;
+    std::array<uint8_t, kNumDims> outerDigit{};
     for (int64_t index = 0; index < blockSize; ++index) {
       space.classes.push_back(allInit);
       Case &c = space.classes.back();
       c.changing = static_cast<int>(j);
       c.firstMerged = static_cast<uint32_t>(space.mergedSteady.size());
-      // Decode `index` as classOfChoices encodes it: outer maps first, the
-      // changing map's state last.
-      int64_t rest = index;
-      unsigned changingState =
-          1 + static_cast<unsigned>(rest % (space.perMap[j].size() - 1));
-      rest /= static_cast<int64_t>(space.perMap[j].size() - 1);
-      c.states[j] = space.perMap[j][changingState];
-      c.memberBase = space.perMap[j].occurrences(changingState);
+      c.states[j] = space.perMap[j][changingDigit + 1];
+      c.memberBase = space.perMap[j].occurrences(changingDigit + 1);
       for (unsigned v = space.varying.size(); v-- > 0;) {
         unsigned i = space.varying[v];
         if (i >= j)
           continue;
-        unsigned outerClass =
-            static_cast<unsigned>(rest % space.numOuterClasses[i]);
-        rest /= space.numOuterClasses[i];
+        unsigned outerClass = outerDigit[i];
         const auto &states = space.perMap[i];
         bool mergedInit = space.numOuterClasses[i] < states.size();
         if (mergedInit && outerClass == 0) {
@@ -934,6 +932,18 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
           unsigned s = mergedInit ? outerClass + 1 : outerClass;
           c.states[i] = states[s];
           c.memberBase = math.mul(c.memberBase, states.occurrences(s));
+        }
+      }
+      // The next class: carry from the changing map's digit outward.
+      if (++changingDigit == changingStates) {
+        changingDigit = 0;
+        for (unsigned v = space.varying.size(); v-- > 0;) {
+          unsigned i = space.varying[v];
+          if (i >= j)
+            continue;
+          if (++outerDigit[i] < space.numOuterClasses[i])
+            break;
+          outerDigit[i] = 0;
         }
       }
       c.occurrences = c.memberBase;

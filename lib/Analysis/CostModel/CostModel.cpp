@@ -242,8 +242,6 @@ struct Cluster {
   InlineList<OutputMap, kNumDims> outputMaps;
   /// The maps on input rows and columns of a windowed layer.
   InlineList<uint8_t, 2> windowedMaps;
-  /// The spatial maps, in map order.
-  InlineList<uint8_t, kNumDims> spatialMaps;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
   /// The first spatial map (filled once the maps are final).
@@ -431,41 +429,26 @@ struct CaseSpace {
 
 /// A per-sub-cluster volume for each kind of sub-cluster of a step: the
 /// first or another, and the partial one at the spatial edge (edge-edge) or
-/// a full one. One pass over the maps computes them; each product is taken
-/// map by map as it would be alone, and its overflow reaches the
+/// a full one. One pass over the maps computes all four; each product is
+/// taken map by map as it would be alone, and its overflow reaches the
 /// evaluation only if the product is used.
-///
-/// A step reads only some kinds: the first sub-cluster's alone where the
-/// tensor is not spatially mapped, the first and the others' away from
-/// the spatial edge, all four at it. So only the first `numLanes` (1, 2 or
-/// 4, lanesFor) are computed.
 class SubClusterVolumes {
 public:
-  /// The lanes a step reads through sumOverSubClusters (or, unmapped, the
-  /// first sub-cluster's alone).
-  static unsigned lanesFor(bool mapped, bool edge) {
-    return !mapped ? 1 : !edge ? 2 : 4;
-  }
+  /// (first, edgeEdge) of each variant.
+  static constexpr std::pair<bool, bool> kVariants[] = {
+      {true, false}, {false, false}, {true, true}, {false, true}};
 
-  explicit SubClusterVolumes(unsigned numLanes) : numLanes(numLanes) {}
-  /// Multiplies each computed lane by `factorOf(first, edgeEdge)`.
-  template <typename Fn> void mulEach(Fn factorOf) {
-    mulAt(0, factorOf(true, false));
-    if (numLanes > 1)
-      mulAt(1, factorOf(false, false));
-    if (numLanes > 2) {
-      mulAt(2, factorOf(true, true));
-      mulAt(3, factorOf(false, true));
-    }
-  }
   void mulAll(int64_t factor) {
-    mulEach([factor](bool, bool) { return factor; });
+    for (unsigned i = 0; i < 4; ++i)
+      mulAt(i, factor);
+  }
+  void mul(bool first, bool edgeEdge, int64_t factor) {
+    mulAt(indexOf(first, edgeEdge), factor);
   }
   /// Zero every product, keeping what overflowed on the way.
   void clearValues() { values.fill(0); }
   int64_t get(bool first, bool edgeEdge, const CheckedMath &math) const {
     unsigned i = indexOf(first, edgeEdge);
-    assert(i < numLanes && "a volume the step was not computed for");
     if (overflowed & (1u << i))
       math.noteOverflow();
     return values[i];
@@ -484,7 +467,6 @@ private:
   }
   std::array<int64_t, 4> values = {1, 1, 1, 1};
   uint8_t overflowed = 0;
-  uint8_t numLanes;
 };
 
 /// What one level's analysis produces (MAESTRO's CostAnalysisResults).
@@ -614,8 +596,6 @@ private:
         cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
       if (p.isWindowed(m.var))
         cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
-      if (m.spatial)
-        cluster.spatialMaps.push_back(static_cast<uint8_t>(i));
     }
     for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
       int i = cluster.find(var);
@@ -663,10 +643,10 @@ private:
   /// A tensor's chunk per kind of sub-cluster (the all-init step's
   /// ingress).
   SubClusterVolumes mappedVolumes(unsigned level, TensorClass t,
-                                  const Case &c, unsigned numLanes) const;
+                                  const Case &c) const;
   /// What is new to each kind of sub-cluster of tensor `t` at step `c`.
   SubClusterVolumes ingressVolumes(unsigned level, TensorClass t,
-                                   const Case &c, unsigned numLanes) const;
+                                   const Case &c) const;
   /// What each kind of sub-cluster produces at step `c`: its outputs
   /// (`egress`) and its partial sums (`partial`, the reduction's maps then
   /// the output's, each product in that order). They differ at the
@@ -675,10 +655,7 @@ private:
   struct OutputVolumes {
     SubClusterVolumes egress, partial;
   };
-  /// `spOut` is the output's spatial mapping at `c`, `anyEdge` whether any
-  /// spatial map holds an edge chunk there (they choose the lanes).
-  OutputVolumes outputVolumes(unsigned level, const Case &c,
-                              const SpatialInfo &spOut, bool anyEdge) const;
+  OutputVolumes outputVolumes(unsigned level, const Case &c) const;
   int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
   /// The step's egress, from outputVolumes' egress.
   int64_t spatialEgress(unsigned level, const SpatialInfo &spOut,
@@ -687,12 +664,8 @@ private:
   /// partial sums.
   int64_t criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
                                   const SubClusterVolumes &partial) const;
-  /// How the partial sums of step `c` are spread: spOut, with every spatial
-  /// map's edge and the last spatial map's state.
-  SpatialInfo spatialOfAny(unsigned level, const Case &c,
-                           const SpatialInfo &spOut) const;
-  /// The MACs of the step, from the same volumes, spread as spatialOfAny.
-  int64_t macsOf(unsigned level, const SpatialInfo &sp,
+  /// The MACs of the step, from the same volumes.
+  int64_t macsOf(unsigned level, const Case &c, const SpatialInfo &spOut,
                  const SubClusterVolumes &partial) const;
   int64_t mappedVolume(unsigned level, TensorClass t) const;
   DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
@@ -986,11 +959,10 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
 }
 
 SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
-                                          const Case &c,
-                                          unsigned numLanes) const {
+                                          const Case &c) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
-  SubClusterVolumes vol(numLanes);
+  SubClusterVolumes vol;
   for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1000,24 +972,24 @@ SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
     } else if (!m.spatial) {
       vol.mulAll(s.mappedEdge[v]);
     } else {
-      vol.mulEach([&](bool first, bool edgeEdge) -> int64_t {
-        if (cluster.numEdgeSub == 1)
-          return first || edgeEdge ? s.mappedEdge[v] : 1;
-        return edgeEdge ? s.mappedEdge[v] : s.mapped[v];
-      });
+      for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+        if (cluster.numEdgeSub == 1 && (first || edgeEdge))
+          vol.mul(first, edgeEdge, s.mappedEdge[v]);
+        else if (cluster.numEdgeSub > 1)
+          vol.mul(first, edgeEdge, edgeEdge ? s.mappedEdge[v] : s.mapped[v]);
+      }
     }
   }
   return vol;
 }
 
 SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
-                                           const Case &c,
-                                           unsigned numLanes) const {
+                                           const Case &c) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   int changing = c.changing;
   if (changing == -1)
-    return mappedVolumes(level, t, c, numLanes);
+    return mappedVolumes(level, t, c);
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
   const auto &coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
@@ -1028,7 +1000,7 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
       restarted = true;
 
   bool tensorChanges = false;
-  SubClusterVolumes vol(numLanes);
+  SubClusterVolumes vol;
   for (unsigned i : coupled) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1050,11 +1022,11 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
     bool othersGetUnique = st.pos == Position::Init
                                ? isReset
                                : (!restarted && isChanging);
-    vol.mulEach([&](bool first, bool edgeEdge) {
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
       int64_t mapped = edgeEdge ? s.mappedEdge[v] : s.mapped[v];
       int64_t unique = edgeEdge ? s.uniqueEdge[v] : s.unique[v];
-      return !first && othersGetUnique ? unique : mapped;
-    });
+      vol.mul(first, edgeEdge, !first && othersGetUnique ? unique : mapped);
+    }
   }
   if (!tensorChanges)
     vol.clearValues();
@@ -1068,9 +1040,7 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
   if (!c.allInit() && !p.coupled(t, cluster.maps[c.changing].var))
     return 0;
   SpatialInfo sp = spatialOf(level, t, c);
-  SubClusterVolumes vol = ingressVolumes(
-      level, t, c,
-      p.multicast ? SubClusterVolumes::lanesFor(sp.mapped, sp.edge) : 1);
+  SubClusterVolumes vol = ingressVolumes(level, t, c);
   if (!p.multicast) {
     // MAESTRO ignores its multicast flag (it is always on). Without
     // multicast every active sub-cluster receives its whole chunk: no
@@ -1089,9 +1059,8 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
       cluster.numSub - 1);
 }
 
-Analysis::OutputVolumes Analysis::outputVolumes(unsigned level, const Case &c,
-                                                const SpatialInfo &spOut,
-                                                bool anyEdge) const {
+Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
+                                                const Case &c) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = chunks[level];
   // The factor of spatial map `st` for one kind of sub-cluster: what it
@@ -1123,12 +1092,7 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level, const Case &c,
     return 1;
   };
 
-  // The egress is summed over the sub-clusters (spatialEgress); the
-  // partial sums are read for the first sub-cluster (or the partial one)
-  // and, at an edge, for the others by macsOf.
-  OutputVolumes vol{
-      SubClusterVolumes(SubClusterVolumes::lanesFor(spOut.mapped, spOut.edge)),
-      SubClusterVolumes(anyEdge ? 4 : 1)};
+  OutputVolumes vol;
   // The reduction the sub-clusters do: every map not of the output.
   for (unsigned i : cluster.reductionMaps) {
     const Map &m = cluster.maps[i];
@@ -1138,10 +1102,10 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level, const Case &c,
       vol.partial.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
       continue;
     }
-    vol.partial.mulEach([&](bool first, bool edgeEdge) {
-      return spatialFactor(st, v, v, first, edgeEdge,
-                           /*initEdgeEdgeUsesUnique=*/false);
-    });
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
+      vol.partial.mul(first, edgeEdge,
+                      spatialFactor(st, v, v, first, edgeEdge,
+                                    /*initEdgeEdgeUsesUnique=*/false));
   }
   for (Cluster::OutputMap om : cluster.outputMaps) {
     const Map &m = cluster.maps[om.map];
@@ -1155,15 +1119,19 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level, const Case &c,
     }
     // MAESTRO: at the spatial edge of a single edge cluster it reads the
     // input-coordinate size (Y, not Y').
-    vol.egress.mulEach([&](bool first, bool edgeEdge) {
-      return spatialFactor(st, actual, idx(m.var), first, edgeEdge,
-                           /*initEdgeEdgeUsesUnique=*/true);
-    });
-    // Only the non-first edge-edge sub-cluster at init reads otherwise.
-    vol.partial.mulEach([&](bool first, bool edgeEdge) {
-      return spatialFactor(st, actual, idx(m.var), first, edgeEdge,
-                           /*initEdgeEdgeUsesUnique=*/first || !edgeEdge);
-    });
+    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+      int64_t egressFactor =
+          spatialFactor(st, actual, idx(m.var), first, edgeEdge,
+                        /*initEdgeEdgeUsesUnique=*/true);
+      vol.egress.mul(first, edgeEdge, egressFactor);
+      // Only the non-first edge-edge sub-cluster at init reads otherwise.
+      vol.partial.mul(first, edgeEdge,
+                      first || !edgeEdge
+                          ? egressFactor
+                          : spatialFactor(st, actual, idx(m.var), first,
+                                          edgeEdge,
+                                          /*initEdgeEdgeUsesUnique=*/false));
+    }
   }
   return vol;
 }
@@ -1187,21 +1155,19 @@ Analysis::criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
       true, clusters[level].numEdgeSub == 1 && spOut.state.spEdgeEdge, math);
 }
 
-Analysis::SpatialInfo Analysis::spatialOfAny(unsigned level, const Case &c,
-                                             const SpatialInfo &spOut) const {
+int64_t Analysis::macsOf(unsigned level, const Case &c,
+                         const SpatialInfo &spOut,
+                         const SubClusterVolumes &partial) const {
+  const Cluster &cluster = clusters[level];
   // MAESTRO: for partial sums any spatial map counts, the last one wins.
   SpatialInfo sp = spOut;
-  for (unsigned i : clusters[level].spatialMaps) {
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    if (!m.spatial)
+      continue;
     sp.mapped = true;
     sp.state = c.states[i];
     sp.edge |= c.states[i].isEdge();
   }
-  return sp;
-}
-
-int64_t Analysis::macsOf(unsigned level, const SpatialInfo &sp,
-                         const SubClusterVolumes &partial) const {
-  const Cluster &cluster = clusters[level];
   if (!sp.mapped)
     return math.mul(cluster.numSub, partial.get(true, false, math));
   // Every sub-cluster holds a full chunk (the first's); at the edge the
@@ -1366,13 +1332,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // it computes; otherwise walk every case.
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
   // The all-init case, first in both orders.
-  SpatialInfo firstSpOut =
-      spatialOf(level, TensorClass::Output, space.classes.front());
-  OutputVolumes firstVolumes = outputVolumes(
-      level, space.classes.front(), firstSpOut,
-      spatialOfAny(level, space.classes.front(), firstSpOut).edge);
-  int64_t firstPartialSums =
-      criticalPathPartialSums(level, firstSpOut, firstVolumes.partial);
+  OutputVolumes firstVolumes = outputVolumes(level, space.classes.front());
+  int64_t firstPartialSums = criticalPathPartialSums(
+      level, spatialOf(level, TensorClass::Output, space.classes.front()),
+      firstVolumes.partial);
   if (firstPartialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
@@ -1396,10 +1359,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
-    SpatialInfo spAny = spatialOfAny(level, c, spOut);
-    OutputVolumes volumes = classIndex == 0
-                                ? firstVolumes
-                                : outputVolumes(level, c, spOut, spAny.edge);
+    OutputVolumes volumes =
+        classIndex == 0 ? firstVolumes : outputVolumes(level, c);
     int64_t egress = spatialEgress(level, spOut, volumes.egress);
     Counts traffic{};
     unsigned in = static_cast<unsigned>(TensorClass::Input);
@@ -1411,7 +1372,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       updateBufferSizes(level, dims, traffic, egress, result);
     }
     const SubClusterVolumes &partialVolumes = volumes.partial;
-    int64_t macs = macsOf(level, spAny, partialVolumes);
+    int64_t macs = macsOf(level, c, spOut, partialVolumes);
     // Adds occurrences x per-step count to a running total.
     auto accumulate = [&](int64_t &total, int64_t perStep) {
       total = math.add(total, math.mul(occ, perStep));

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CostModelTestSupport.h"
 #include "ReferenceCostModel.h"
 
 #include "gtest/gtest.h"
@@ -22,6 +23,7 @@
 #include <vector>
 
 using namespace mlir::accel;
+using mlir::accel::testing::expectSameReport;
 
 namespace {
 
@@ -156,13 +158,6 @@ bool mapsOutputCoordinates(llvm::ArrayRef<Directive> directives) {
   });
 }
 
-/// Averages over the iteration cases: the model sums a class of cases in
-/// one product, the case walk one case at a time, so past 2^53 the two
-/// round differently in the last bits.
-void expectSameAverage(double a, double b, const char *what) {
-  EXPECT_NEAR(a, b, 1e-12 * std::max(std::abs(a), std::abs(b))) << what;
-}
-
 /// Whether a map on R or S (of a layer with windows) is larger than the
 /// filter chunk its level works in, at the top level or at a level an
 /// inner one inherits it from: the model narrows the top level's output
@@ -195,41 +190,6 @@ bool widerThanFilterChunk(CostLayerKind kind, const LayerShape &shape,
     next[f] = std::min(size, extent[f]);
   }
   return false;
-}
-
-void expectSameDelays(const DelayStats &a, const DelayStats &b,
-                      const char *what) {
-  EXPECT_EQ(a.min, b.min) << what;
-  EXPECT_EQ(a.max, b.max) << what;
-  expectSameAverage(a.avg, b.avg, what);
-}
-
-void expectSameReport(const CostReport &a, const CostReport &b) {
-  EXPECT_EQ(a.runtime, b.runtime);
-  EXPECT_EQ(a.numMACs, b.numMACs);
-  EXPECT_EQ(a.throughput, b.throughput);
-  EXPECT_EQ(a.l1.reads, b.l1.reads);
-  EXPECT_EQ(a.l1.writes, b.l1.writes);
-  EXPECT_EQ(a.l2.reads, b.l2.reads);
-  EXPECT_EQ(a.l2.writes, b.l2.writes);
-  EXPECT_EQ(a.l1SizeReq, b.l1SizeReq);
-  EXPECT_EQ(a.l2SizeReq, b.l2SizeReq);
-  EXPECT_EQ(a.l1SizeReqOf, b.l1SizeReqOf);
-  EXPECT_EQ(a.l2SizeReqOf, b.l2SizeReqOf);
-  EXPECT_EQ(a.peakNocBw, b.peakNocBw);
-  expectSameAverage(a.avgNocBw, b.avgNocBw, "average NoC bandwidth");
-  EXPECT_EQ(a.offchipBw, b.offchipBw);
-  expectSameDelays(a.ingress, b.ingress, "ingress");
-  expectSameDelays(a.egress, b.egress, "egress");
-  expectSameDelays(a.compute, b.compute, "compute");
-  expectSameAverage(a.avgUtilizedPEs, b.avgUtilizedPEs, "utilized PEs");
-  EXPECT_EQ(a.arithmeticIntensity, b.arithmeticIntensity);
-  EXPECT_EQ(a.reuse, b.reuse);
-  EXPECT_EQ(a.multicastInput, b.multicastInput);
-  EXPECT_EQ(a.multicastFilter, b.multicastFilter);
-  EXPECT_EQ(a.inputSize, b.inputSize);
-  EXPECT_EQ(a.filterSize, b.filterSize);
-  EXPECT_EQ(a.energy, b.energy);
 }
 
 TEST(CostModelDifferential, FastPathMatchesCaseWalk) {

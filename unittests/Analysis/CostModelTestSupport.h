@@ -1,8 +1,8 @@
 //===- CostModelTestSupport.h - Shorthands of the cost-model tests -*- C++ -*-===//
 //
 // What the cost-model regression tests share: tensor indices, a PE array
-// whose NoC and off-chip links never limit, and an evaluation that reports
-// an error as a test failure.
+// whose NoC and off-chip links never limit, an evaluation that reports an
+// error as a test failure, and the comparison of two reports.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +13,8 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace mlir::accel::testing {
@@ -40,6 +42,50 @@ inline CostReport cost(CostLayerKind kind, const LayerShape &shape,
     return {};
   }
   return *r;
+}
+
+/// Averages over the iteration cases: the model sums a class of cases in
+/// one product, a case walk one case at a time, so past 2^53 the two round
+/// differently in the last bits.
+inline void expectSameAverage(double a, double b, const char *what) {
+  EXPECT_NEAR(a, b, 1e-12 * std::max(std::abs(a), std::abs(b))) << what;
+}
+
+inline void expectSameDelays(const DelayStats &a, const DelayStats &b,
+                             const char *what) {
+  EXPECT_EQ(a.min, b.min) << what;
+  EXPECT_EQ(a.max, b.max) << what;
+  expectSameAverage(a.avg, b.avg, what);
+}
+
+/// Every figure of two reports: integers and most doubles exactly, the
+/// averages over cases as expectSameAverage.
+inline void expectSameReport(const CostReport &a, const CostReport &b) {
+  EXPECT_EQ(a.runtime, b.runtime);
+  EXPECT_EQ(a.numMACs, b.numMACs);
+  EXPECT_EQ(a.throughput, b.throughput);
+  EXPECT_EQ(a.l1.reads, b.l1.reads);
+  EXPECT_EQ(a.l1.writes, b.l1.writes);
+  EXPECT_EQ(a.l2.reads, b.l2.reads);
+  EXPECT_EQ(a.l2.writes, b.l2.writes);
+  EXPECT_EQ(a.l1SizeReq, b.l1SizeReq);
+  EXPECT_EQ(a.l2SizeReq, b.l2SizeReq);
+  EXPECT_EQ(a.l1SizeReqOf, b.l1SizeReqOf);
+  EXPECT_EQ(a.l2SizeReqOf, b.l2SizeReqOf);
+  EXPECT_EQ(a.peakNocBw, b.peakNocBw);
+  expectSameAverage(a.avgNocBw, b.avgNocBw, "average NoC bandwidth");
+  EXPECT_EQ(a.offchipBw, b.offchipBw);
+  expectSameDelays(a.ingress, b.ingress, "ingress");
+  expectSameDelays(a.egress, b.egress, "egress");
+  expectSameDelays(a.compute, b.compute, "compute");
+  expectSameAverage(a.avgUtilizedPEs, b.avgUtilizedPEs, "utilized PEs");
+  EXPECT_EQ(a.arithmeticIntensity, b.arithmeticIntensity);
+  EXPECT_EQ(a.reuse, b.reuse);
+  EXPECT_EQ(a.multicastInput, b.multicastInput);
+  EXPECT_EQ(a.multicastFilter, b.multicastFilter);
+  EXPECT_EQ(a.inputSize, b.inputSize);
+  EXPECT_EQ(a.filterSize, b.filterSize);
+  EXPECT_EQ(a.energy, b.energy);
 }
 
 } // namespace mlir::accel::testing

@@ -11,6 +11,8 @@
 #include "accel/Analysis/Search/MaeriScheduleSearch.h"
 #include "accel/Simulator/MaeriSimulator.h"
 
+#include "CostModelTestSupport.h"
+
 #include "gtest/gtest.h"
 
 #include <limits>
@@ -18,6 +20,7 @@
 #include <vector>
 
 using namespace mlir::accel;
+using mlir::accel::testing::expectSameReport;
 
 namespace {
 
@@ -259,20 +262,7 @@ TEST(DataflowSearch, ScratchGivesTheFiguresOfAFreshEvaluation) {
                       llvm::toString(reused.takeError()));
             return;
           }
-          EXPECT_EQ(fresh->runtime, reused->runtime);
-          EXPECT_EQ(fresh->numMACs, reused->numMACs);
-          EXPECT_EQ(fresh->energy, reused->energy);
-          EXPECT_EQ(fresh->l1.reads, reused->l1.reads);
-          EXPECT_EQ(fresh->l1.writes, reused->l1.writes);
-          EXPECT_EQ(fresh->l2.reads, reused->l2.reads);
-          EXPECT_EQ(fresh->l2.writes, reused->l2.writes);
-          EXPECT_EQ(fresh->l1SizeReqOf, reused->l1SizeReqOf);
-          EXPECT_EQ(fresh->l2SizeReqOf, reused->l2SizeReqOf);
-          EXPECT_EQ(fresh->peakNocBw, reused->peakNocBw);
-          EXPECT_EQ(fresh->avgNocBw, reused->avgNocBw);
-          EXPECT_EQ(fresh->offchipBw, reused->offchipBw);
-          EXPECT_EQ(fresh->avgUtilizedPEs, reused->avgUtilizedPEs);
-          EXPECT_EQ(fresh->compute.max, reused->compute.max);
+          expectSameReport(*fresh, *reused);
           ++compared;
         });
     EXPECT_GT(compared, 100);

@@ -34,6 +34,7 @@
 
 #include "accel/Analysis/CostModel/CostModel.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -355,6 +356,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
               again->avgUtilizedPEs == report->avgUtilizedPEs,
           "the evaluator's figures differ from evaluateCost's");
   }
+  // The top level's maps in reverse order, through the same scratch: it
+  // holds the figures of the top level's steps for the order above, which
+  // another order of the same maps may take only where that cannot change
+  // them (TopLevelKey in CostModel.cpp).
+  std::vector<Directive> reversed = directives;
+  std::reverse(reversed.begin(),
+               llvm::find_if(reversed, [](const Directive &d) {
+                 return d.kind == DirectiveKind::Cluster;
+               }));
+  llvm::Expected<CostReport> freshReversed =
+      evaluateCost(kind, shape, reversed, hw);
+  llvm::Expected<CostReport> reusedReversed =
+      evaluator->evaluate(reversed, &scratch);
+  check(static_cast<bool>(freshReversed) == static_cast<bool>(reusedReversed),
+        "another order of the top level's maps fails with a scratch and "
+        "not without, or the other way");
+  if (freshReversed && reusedReversed)
+    check(freshReversed->runtime == reusedReversed->runtime &&
+              freshReversed->numMACs == reusedReversed->numMACs &&
+              freshReversed->energy == reusedReversed->energy &&
+              freshReversed->l1SizeReq == reusedReversed->l1SizeReq &&
+              freshReversed->l2SizeReq == reusedReversed->l2SizeReq &&
+              freshReversed->offchipBw == reusedReversed->offchipBw &&
+              freshReversed->avgUtilizedPEs == reusedReversed->avgUtilizedPEs,
+          "another order of the top level's maps gives other figures with a "
+          "scratch");
+  if (!freshReversed)
+    llvm::consumeError(freshReversed.takeError());
+  if (!reusedReversed)
+    llvm::consumeError(reusedReversed.takeError());
+
   if (!report) {
     llvm::consumeError(report.takeError());
     return 0;

@@ -308,4 +308,50 @@ TEST(CostModelDifferential, PreparedEvaluatorMatchesEvaluateCost) {
   EXPECT_GT(compared, 2000);
 }
 
+/// A scratch keeps the figures of the top level's steps for the orders of
+/// one set of top-level maps (TopLevelKey in CostModel.cpp): evaluate
+/// several orders of each random dataflow's top level through one scratch,
+/// each against a fresh evaluation, so that steps found in the scratch are
+/// checked on arbitrary dataflows, not only the search's.
+TEST(CostModelDifferential, ScratchMatchesFreshOverTopLevelOrders) {
+  Generator g(11);
+  std::mt19937_64 shuffler(5);
+  CostEvaluator::Scratch scratch;
+  int compared = 0;
+  auto describeResult = [](llvm::Expected<CostReport> &r) -> std::string {
+    return r ? std::string() : llvm::toString(r.takeError());
+  };
+  for (int i = 0; i < 1500; ++i) {
+    if (!g.next())
+      continue;
+    SCOPED_TRACE(describeCase(g));
+    llvm::Expected<CostEvaluator> evaluator =
+        CostEvaluator::create(g.kind, g.shape, g.hw);
+    if (!evaluator) {
+      llvm::consumeError(evaluator.takeError());
+      continue;
+    }
+    std::vector<Directive> dataflow = g.directives;
+    auto topEnd = llvm::find_if(dataflow, [](const Directive &d) {
+      return d.kind == DirectiveKind::Cluster;
+    });
+    for (int order = 0; order < 6; ++order) {
+      if (order > 0)
+        std::shuffle(dataflow.begin(), topEnd, shuffler);
+      llvm::Expected<CostReport> reused = evaluator->evaluate(dataflow, &scratch);
+      llvm::Expected<CostReport> fresh =
+          evaluateCost(g.kind, g.shape, dataflow, g.hw);
+      ++compared;
+      if (reused && fresh) {
+        expectSameReport(*reused, *fresh);
+        continue;
+      }
+      EXPECT_EQ(describeResult(reused), describeResult(fresh));
+    }
+    if (::testing::Test::HasFailure())
+      break;
+  }
+  EXPECT_GT(compared, 5000);
+}
+
 } // namespace

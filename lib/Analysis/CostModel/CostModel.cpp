@@ -242,6 +242,7 @@ struct Cluster {
   InlineList<OutputMap, kNumDims> outputMaps;
   /// The maps on input rows and columns of a windowed layer.
   InlineList<uint8_t, 2> windowedMaps;
+  unsigned numSpatialMaps = 0;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
   /// The first spatial map (filled once the maps are final).
@@ -288,6 +289,11 @@ private:
 /// Per-dimension chunk sizes of a level (MAESTRO's reuse-analysis tables).
 struct ChunkSizes {
   std::array<int64_t, kNumDims> mapped{}, mappedEdge{}, unique{}, uniqueEdge{};
+  /// No entry is negative and the product over the maps of each map's
+  /// largest entry fits in int64: no product of the level's volume factors
+  /// overflows, in any order (filled for the top level of an evaluation
+  /// with a scratch only, TopLevelKey).
+  bool productsFit = false;
 };
 
 enum class Position : uint8_t { Init, Steady, Edge };
@@ -300,6 +306,8 @@ struct IterState {
   /// dimension is smaller than the map (its coverage, spatially).
   bool edge = false;
   bool spEdgeEdge = false;
+  /// Which of its map's states this is (MapStates).
+  uint8_t index = 0;
   bool isEdge() const { return edge; }
 };
 
@@ -341,6 +349,7 @@ class MapStates {
 public:
   void push_back(const IterState &state, int64_t occurrences = 1) {
     states[count] = state;
+    states[count].index = count;
     occurrencesOfState[count++] = occurrences;
   }
   size_t size() const { return count; }
@@ -523,6 +532,36 @@ private:
 static_assert(sizeof(LevelKey) == (4 * kNumDims + 4) * sizeof(int64_t),
               "LevelKey compares its bytes: it must have no padding");
 
+/// What a step takes from its volumes (Analysis::classFigures).
+struct ClassFigures {
+  int64_t egress = 0, macs = 0, partialSums = 0;
+  /// The input's and the filter's ingress, where computed.
+  std::array<int64_t, 2> traffic{};
+  bool hasTraffic = false;
+  /// Computing the figures above, or the traffic too, overflowed.
+  bool overflowed = false, trafficOverflowed = false;
+};
+
+/// The top level of an evaluation up to the order of its maps: the
+/// evaluator, each dimension's map, the sub-cluster counts and the chunk
+/// rule. Where a level's products cannot overflow and it has one spatial
+/// map, a step's ClassFigures depend on the order of the maps only through
+/// the order of products, so the orders of one set of maps, which a
+/// mapper's candidates run through one after another, share them.
+struct TopLevelKey {
+  std::array<int64_t, kNumDims> size{}, offset{};
+  uint64_t evaluatorId = 0;
+  int64_t numSub = 0, numEdgeSub = 0;
+  uint16_t present = 0, spatial = 0;
+  uint32_t wholeChunks = 0;
+  /// Every byte is set (no padding), so bytes compare as fields do.
+  bool operator==(const TopLevelKey &other) const {
+    return std::memcmp(this, &other, sizeof(TopLevelKey)) == 0;
+  }
+};
+static_assert(sizeof(TopLevelKey) == (2 * kNumDims + 4) * sizeof(int64_t),
+              "TopLevelKey compares its bytes: it must have no padding");
+
 } // namespace
 
 /// Innermost-level analyses of earlier evaluations (CostModel.h).
@@ -541,6 +580,24 @@ struct CostEvaluator::Scratch::Table {
   /// owner (0: none), so a scratch needs no clearing between evaluators.
   std::array<uint64_t, kSlots> owner{};
   std::array<std::optional<Entry>, kSlots> slots;
+
+  /// The top level the class figures below belong to, and its generation
+  /// (a new top level starts a new one, which no entry has yet).
+  TopLevelKey top;
+  uint64_t topGeneration = 0;
+  struct ClassEntry {
+    uint64_t generation = 0;
+    /// Analysis::classSignature.
+    uint64_t signature = 0;
+    ClassFigures figures;
+  };
+  /// Direct-mapped by the signature. On the VGG16 CONV11 search 65 % of
+  /// the top level's steps are found here, near the 70 % of steps whose
+  /// figures an earlier step had; 128 slots (9 KB) hit a little more often
+  /// than 64.
+  static constexpr unsigned kClassSlotBits = 7;
+  static constexpr unsigned kClassSlots = 1u << kClassSlotBits;
+  std::array<ClassEntry, kClassSlots> classes;
 };
 
 namespace {
@@ -574,6 +631,26 @@ private:
     bool isTop = level == 0;
     ChunkSizes &s = chunks[level];
     fillChunkSizes(cluster, isTop, s);
+    if (isTop && cache) {
+      CheckedMath bound;
+      int64_t product = 1;
+      bool negative = false;
+      for (const Map &m : cluster.maps) {
+        int64_t largest = 1;
+        auto take = [&](unsigned v) {
+          for (int64_t entry :
+               {s.mapped[v], s.mappedEdge[v], s.unique[v], s.uniqueEdge[v]}) {
+            negative |= entry < 0;
+            largest = std::max(largest, entry);
+          }
+        };
+        take(idx(m.var));
+        if (p.isWindowed(m.var))
+          take(idx(Problem::outputOf(m.var)));
+        product = bound.mul(product, largest);
+      }
+      s.productsFit = !negative && !bound.overflowed();
+    }
     for (unsigned t = 0; t < kNumTensorClasses; ++t) {
       cluster.mappedVolume[t] = 1;
       for (Dim var : p.tensors[t]) {
@@ -596,6 +673,7 @@ private:
         cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
       if (p.isWindowed(m.var))
         cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
+      cluster.numSpatialMaps += m.spatial;
     }
     for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
       int i = cluster.find(var);
@@ -696,6 +774,26 @@ private:
   /// it if new.
   size_t memoized(unsigned level, const DimTable &dims,
                   llvm::SmallVectorImpl<LevelResult> &results);
+
+  /// The generation of the scratch's class figures for top level
+  /// `cluster` (TopLevelKey), starting a new one for a new top level.
+  uint64_t topLevelGeneration(const Cluster &cluster) const;
+  /// A step of `cluster` up to the order of its maps: every map's state
+  /// (its index among the map's states), which maps are inside the
+  /// changing one, and which one changes.
+  static uint64_t classSignature(const Cluster &cluster, const Case &c);
+  /// Where a step's figures are kept in the scratch (none: not kept).
+  struct ClassSlot {
+    CostEvaluator::Scratch::Table::ClassEntry *entry = nullptr;
+    uint64_t signature = 0;
+  };
+  /// The figures of step `c` without its traffic: from the scratch where
+  /// `generation` (0: none) has them, else computed (and kept in `slot`).
+  ClassFigures classFigures(unsigned level, const Case &c, uint64_t generation,
+                            ClassSlot &slot) const;
+  /// Adds the traffic to `figures` of step `c` (kept in `slot`).
+  void addTraffic(unsigned level, const Case &c, ClassFigures &figures,
+                  uint64_t generation, const ClassSlot &slot) const;
   /// The sum over `c`'s member cases of occurrences x perStep / divisor,
   /// each divided in integers as MAESTRO does per case.
   int64_t sumOfMemberQuotients(const Case &c, llvm::ArrayRef<int64_t> merged,
@@ -1313,6 +1411,93 @@ size_t Analysis::memoized(unsigned level, const DimTable &dims,
   return results.size() - 1;
 }
 
+uint64_t Analysis::topLevelGeneration(const Cluster &cluster) const {
+  TopLevelKey key;
+  for (const Map &m : cluster.maps) {
+    unsigned v = idx(m.var);
+    key.size[v] = m.size;
+    key.offset[v] = m.ofs;
+    key.present |= uint16_t(1) << v;
+    key.spatial |= uint16_t(m.spatial ? 1 : 0) << v;
+  }
+  key.evaluatorId = evaluatorId;
+  key.numSub = cluster.numSub;
+  key.numEdgeSub = cluster.numEdgeSub;
+  key.wholeChunks = p.wholeChunks ? 1 : 0;
+  if (!(cache->top == key)) {
+    cache->top = key;
+    ++cache->topGeneration;
+  }
+  return cache->topGeneration;
+}
+
+uint64_t Analysis::classSignature(const Cluster &cluster, const Case &c) {
+  static_assert(kNumDims <= 16 && 4 * kNumDims + 4 <= 64,
+                "a signature packs 2 + 1 bits per dimension and one");
+  uint64_t states = 0, inside = 0;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    unsigned v = idx(m.var);
+    states |= uint64_t(c.states[i].index) << (2 * v);
+    inside |= uint64_t(static_cast<int>(i) > c.changing ? 1 : 0) << v;
+  }
+  uint64_t changing =
+      c.changing < 0 ? kNumDims : idx(cluster.maps[c.changing].var);
+  return states | inside << (2 * kNumDims) | changing << (3 * kNumDims);
+}
+
+ClassFigures Analysis::classFigures(unsigned level, const Case &c,
+                                    uint64_t generation,
+                                    ClassSlot &slot) const {
+  slot = ClassSlot();
+  if (generation) {
+    uint64_t signature = classSignature(clusters[level], c);
+    // Fibonacci hashing: the top bits of the product.
+    auto &entry =
+        cache->classes[(signature * 0x9e3779b97f4a7c15ull) >>
+                       (64 - CostEvaluator::Scratch::Table::kClassSlotBits)];
+    slot = {&entry, signature};
+    if (entry.generation == generation && entry.signature == signature) {
+      if (entry.figures.overflowed)
+        math.noteOverflow();
+      return entry.figures;
+    }
+  }
+  // After an overflow, a new one cannot be told from the old.
+  bool clean = !math.overflowed();
+  ClassFigures figures;
+  SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
+  OutputVolumes volumes = outputVolumes(level, c);
+  figures.egress = spatialEgress(level, spOut, volumes.egress);
+  figures.macs = macsOf(level, c, spOut, volumes.partial);
+  figures.partialSums = criticalPathPartialSums(level, spOut, volumes.partial);
+  figures.overflowed = math.overflowed();
+  if (slot.entry && clean)
+    *slot.entry = {generation, slot.signature, figures};
+  else
+    slot = ClassSlot();
+  return figures;
+}
+
+void Analysis::addTraffic(unsigned level, const Case &c, ClassFigures &figures,
+                          uint64_t generation, const ClassSlot &slot) const {
+  if (figures.hasTraffic) {
+    if (figures.trafficOverflowed)
+      math.noteOverflow();
+    return;
+  }
+  bool clean = !math.overflowed();
+  figures.traffic = {spatialIngress(level, TensorClass::Input, c),
+                     spatialIngress(level, TensorClass::Filter, c)};
+  figures.hasTraffic = true;
+  figures.trafficOverflowed = math.overflowed();
+  if (slot.entry && clean && slot.entry->generation == generation &&
+      slot.entry->signature == slot.signature) {
+    slot.entry->figures.traffic = figures.traffic;
+    slot.entry->figures.hasTraffic = true;
+    slot.entry->figures.trafficOverflowed = figures.trafficOverflowed;
+  }
+}
+
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                             llvm::SmallVectorImpl<LevelResult> &results) {
   prepareLevel(level);
@@ -1331,12 +1516,17 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // sizes add up. Classes keep the first case alone, so they hold whenever
   // it computes; otherwise walk every case.
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
+  // Where the steps of the orders of one set of top-level maps share their
+  // figures (TopLevelKey): products that cannot overflow, one spatial map.
+  uint64_t generation = 0;
+  if (level == 0 && cache && chunks[level].productsFit &&
+      cluster.numSpatialMaps == 1)
+    generation = topLevelGeneration(cluster);
   // The all-init case, first in both orders.
-  OutputVolumes firstVolumes = outputVolumes(level, space.classes.front());
-  int64_t firstPartialSums = criticalPathPartialSums(
-      level, spatialOf(level, TensorClass::Output, space.classes.front()),
-      firstVolumes.partial);
-  if (firstPartialSums <= 0)
+  ClassSlot firstSlot;
+  ClassFigures first =
+      classFigures(level, space.classes.front(), generation, firstSlot);
+  if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
   struct ClassOutcome {
@@ -1358,21 +1548,20 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   std::optional<OffchipFigures> offchip;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
-    SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
-    OutputVolumes volumes =
-        classIndex == 0 ? firstVolumes : outputVolumes(level, c);
-    int64_t egress = spatialEgress(level, spOut, volumes.egress);
+    ClassSlot slot = firstSlot;
+    ClassFigures figures =
+        classIndex == 0 ? first : classFigures(level, c, generation, slot);
+    int64_t egress = figures.egress, macs = figures.macs;
+    // The input and filter traffic: for sizing the buffers (on the classes
+    // up to the first that computes) and for a class that computes.
     Counts traffic{};
-    unsigned in = static_cast<unsigned>(TensorClass::Input);
-    unsigned filter = static_cast<unsigned>(TensorClass::Filter);
-    bool haveTraffic = !sized;
-    if (!sized) {
-      traffic[in] = spatialIngress(level, TensorClass::Input, c);
-      traffic[filter] = spatialIngress(level, TensorClass::Filter, c);
-      updateBufferSizes(level, dims, traffic, egress, result);
+    if (!sized || figures.partialSums > 0) {
+      addTraffic(level, c, figures, generation, slot);
+      traffic[static_cast<unsigned>(TensorClass::Input)] = figures.traffic[0];
+      traffic[static_cast<unsigned>(TensorClass::Filter)] = figures.traffic[1];
     }
-    const SubClusterVolumes &partialVolumes = volumes.partial;
-    int64_t macs = macsOf(level, c, spOut, partialVolumes);
+    if (!sized)
+      updateBufferSizes(level, dims, traffic, egress, result);
     // Adds occurrences x per-step count to a running total.
     auto accumulate = [&](int64_t &total, int64_t perStep) {
       total = math.add(total, math.mul(occ, perStep));
@@ -1382,9 +1571,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     accumulate(result.upWrite[out], egress);
     accumulate(result.downWrite[out], macs);
     accumulate(result.downRead[out], macs);
-    int64_t partialSums =
-        classIndex == 0 ? firstPartialSums
-                        : criticalPathPartialSums(level, spOut, partialVolumes);
+    int64_t partialSums = figures.partialSums;
     if (partialSums <= 0)
       continue;
     sized = true;
@@ -1392,8 +1579,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t ingress = 0;
     for (TensorClass t : {TensorClass::Input, TensorClass::Filter}) {
       unsigned ti = static_cast<unsigned>(t);
-      if (!haveTraffic)
-        traffic[ti] = spatialIngress(level, t, c);
       ingress = math.add(ingress, traffic[ti]);
       accumulate(result.upRead[ti], traffic[ti]);
       // MAESTRO: L1 writes track the L2 reads of the same tensor.

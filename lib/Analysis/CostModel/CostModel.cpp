@@ -1432,8 +1432,9 @@ uint64_t Analysis::topLevelGeneration(const Cluster &cluster) const {
 }
 
 uint64_t Analysis::classSignature(const Cluster &cluster, const Case &c) {
-  static_assert(kNumDims <= 16 && 4 * kNumDims + 4 <= 64,
-                "a signature packs 2 + 1 bits per dimension and one");
+  static_assert(kNumDims < 16 && 3 * kNumDims + 4 <= 64,
+                "a signature packs two bits of state and one of inside per "
+                "dimension, and the changing dimension in four");
   uint64_t states = 0, inside = 0;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     unsigned v = idx(m.var);

@@ -778,19 +778,30 @@ private:
   /// The generation of the scratch's class figures for top level
   /// `cluster` (TopLevelKey), starting a new one for a new top level.
   uint64_t topLevelGeneration(const Cluster &cluster) const;
+  /// How a level's steps find their figures in the scratch: its
+  /// generation there (0: not kept), the maps with several states (the
+  /// others are at their first in every step) and the dimensions of the
+  /// maps from each index on.
+  struct StepKeys {
+    uint64_t generation = 0;
+    const InlineList<uint8_t, kNumDims> *varying = nullptr;
+    std::array<uint16_t, kNumDims + 1> dimsFrom{};
+  };
+  StepKeys stepKeysOf(const Cluster &cluster, const CaseSpace &space) const;
   /// A step of `cluster` up to the order of its maps: every map's state
   /// (its index among the map's states), which maps are inside the
   /// changing one, and which one changes.
-  static uint64_t classSignature(const Cluster &cluster, const Case &c);
+  static uint64_t classSignature(const Cluster &cluster, const StepKeys &keys,
+                                 const Case &c);
   /// Where a step's figures are kept in the scratch (none: not kept).
   struct ClassSlot {
     CostEvaluator::Scratch::Table::ClassEntry *entry = nullptr;
     uint64_t signature = 0;
   };
   /// The figures of step `c` without its traffic: from the scratch where
-  /// `generation` (0: none) has them, else computed (and kept in `slot`).
-  ClassFigures classFigures(unsigned level, const Case &c, uint64_t generation,
-                            ClassSlot &slot) const;
+  /// `keys` find them, else computed (and kept in `slot`).
+  ClassFigures classFigures(unsigned level, const Case &c,
+                            const StepKeys &keys, ClassSlot &slot) const;
   /// Adds the traffic to `figures` of step `c` (kept in `slot`).
   void addTraffic(unsigned level, const Case &c, ClassFigures &figures,
                   uint64_t generation, const ClassSlot &slot) const;
@@ -1431,27 +1442,38 @@ uint64_t Analysis::topLevelGeneration(const Cluster &cluster) const {
   return cache->topGeneration;
 }
 
-uint64_t Analysis::classSignature(const Cluster &cluster, const Case &c) {
+Analysis::StepKeys Analysis::stepKeysOf(const Cluster &cluster,
+                                       const CaseSpace &space) const {
+  StepKeys keys;
+  keys.generation = topLevelGeneration(cluster);
+  keys.varying = &space.varying;
+  for (unsigned i = cluster.maps.size(); i-- > 0;)
+    keys.dimsFrom[i] = keys.dimsFrom[i + 1] |
+                       uint16_t(1) << idx(cluster.maps[i].var);
+  return keys;
+}
+
+uint64_t Analysis::classSignature(const Cluster &cluster, const StepKeys &keys,
+                                  const Case &c) {
   static_assert(kNumDims < 16 && 3 * kNumDims + 4 <= 64,
                 "a signature packs two bits of state and one of inside per "
                 "dimension, and the changing dimension in four");
-  uint64_t states = 0, inside = 0;
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    unsigned v = idx(m.var);
-    states |= uint64_t(c.states[i].index) << (2 * v);
-    inside |= uint64_t(static_cast<int>(i) > c.changing ? 1 : 0) << v;
-  }
+  uint64_t states = 0;
+  for (unsigned i : *keys.varying)
+    states |= uint64_t(c.states[i].index) << (2 * idx(cluster.maps[i].var));
+  uint64_t inside = keys.dimsFrom[c.changing + 1];
   uint64_t changing =
       c.changing < 0 ? kNumDims : idx(cluster.maps[c.changing].var);
   return states | inside << (2 * kNumDims) | changing << (3 * kNumDims);
 }
 
 ClassFigures Analysis::classFigures(unsigned level, const Case &c,
-                                    uint64_t generation,
+                                    const StepKeys &keys,
                                     ClassSlot &slot) const {
   slot = ClassSlot();
+  uint64_t generation = keys.generation;
   if (generation) {
-    uint64_t signature = classSignature(clusters[level], c);
+    uint64_t signature = classSignature(clusters[level], keys, c);
     // Fibonacci hashing: the top bits of the product.
     auto &entry =
         cache->classes[(signature * 0x9e3779b97f4a7c15ull) >>
@@ -1519,14 +1541,14 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
   // Where the steps of the orders of one set of top-level maps share their
   // figures (TopLevelKey): products that cannot overflow, one spatial map.
-  uint64_t generation = 0;
+  StepKeys keys;
   if (level == 0 && cache && chunks[level].productsFit &&
       cluster.numSpatialMaps == 1)
-    generation = topLevelGeneration(cluster);
+    keys = stepKeysOf(cluster, space);
   // The all-init case, first in both orders.
   ClassSlot firstSlot;
   ClassFigures first =
-      classFigures(level, space.classes.front(), generation, firstSlot);
+      classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false);
   // What the order-dependent figures need of each class that computes.
@@ -1551,13 +1573,13 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
     ClassFigures figures =
-        classIndex == 0 ? first : classFigures(level, c, generation, slot);
+        classIndex == 0 ? first : classFigures(level, c, keys, slot);
     int64_t egress = figures.egress, macs = figures.macs;
     // The input and filter traffic: for sizing the buffers (on the classes
     // up to the first that computes) and for a class that computes.
     Counts traffic{};
     if (!sized || figures.partialSums > 0) {
-      addTraffic(level, c, figures, generation, slot);
+      addTraffic(level, c, figures, keys.generation, slot);
       traffic[static_cast<unsigned>(TensorClass::Input)] = figures.traffic[0];
       traffic[static_cast<unsigned>(TensorClass::Filter)] = figures.traffic[1];
     }

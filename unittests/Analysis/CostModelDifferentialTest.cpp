@@ -354,4 +354,88 @@ TEST(CostModelDifferential, ScratchMatchesFreshOverTopLevelOrders) {
   EXPECT_GT(compared, 5000);
 }
 
+/// The dataflows one step away from `directives`: each map's size or
+/// offset moved by one, each map spatial or temporal the other way, each
+/// cluster one larger or smaller (where the result still passes the
+/// directive checks; the model may refuse it as a whole).
+std::vector<std::vector<Directive>>
+neighboursOf(const std::vector<Directive> &directives) {
+  std::vector<std::vector<Directive>> neighbours;
+  auto add = [&](size_t i, Directive changed) {
+    if (llvm::errorToBool(verifyDirective(changed)))
+      return;
+    neighbours.push_back(directives);
+    neighbours.back()[i] = changed;
+  };
+  for (auto [i, d] : llvm::enumerate(directives)) {
+    Directive changed = d;
+    if (d.kind == DirectiveKind::Cluster) {
+      for (int64_t delta : {-1, 1}) {
+        changed.size.value = d.size.value + delta;
+        if (!d.size.isSymbolic())
+          add(i, changed);
+      }
+      continue;
+    }
+    for (int64_t delta : {-1, 1}) {
+      changed = d;
+      changed.size.value += delta;
+      if (!d.size.isSymbolic())
+        add(i, changed);
+      changed = d;
+      changed.offset.value += delta;
+      if (!d.offset.isSymbolic())
+        add(i, changed);
+    }
+    changed = d;
+    changed.kind = d.kind == DirectiveKind::SpatialMap
+                       ? DirectiveKind::TemporalMap
+                       : DirectiveKind::SpatialMap;
+    add(i, changed);
+  }
+  return neighbours;
+}
+
+/// What a scratch keeps is found by keys (LevelKey, TopLevelKey in
+/// CostModel.cpp): evaluate each random dataflow and then its neighbours,
+/// each differing from the one before in one map or cluster, through one
+/// scratch on one evaluator, each against a fresh evaluation, so that a
+/// key missing a field the figures depend on shows.
+TEST(CostModelDifferential, ScratchMatchesFreshOverNeighbouringDataflows) {
+  Generator g(13);
+  CostEvaluator::Scratch scratch;
+  int compared = 0;
+  auto describeResult = [](llvm::Expected<CostReport> &r) -> std::string {
+    return r ? std::string() : llvm::toString(r.takeError());
+  };
+  for (int i = 0; i < 600; ++i) {
+    if (!g.next())
+      continue;
+    SCOPED_TRACE(describeCase(g));
+    llvm::Expected<CostEvaluator> evaluator =
+        CostEvaluator::create(g.kind, g.shape, g.hw);
+    if (!evaluator) {
+      llvm::consumeError(evaluator.takeError());
+      continue;
+    }
+    std::vector<std::vector<Directive>> dataflows = neighboursOf(g.directives);
+    dataflows.insert(dataflows.begin(), g.directives);
+    for (const std::vector<Directive> &dataflow : dataflows) {
+      llvm::Expected<CostReport> reused =
+          evaluator->evaluate(dataflow, &scratch);
+      llvm::Expected<CostReport> fresh =
+          evaluateCost(g.kind, g.shape, dataflow, g.hw);
+      ++compared;
+      if (reused && fresh) {
+        expectSameReport(*reused, *fresh);
+        continue;
+      }
+      EXPECT_EQ(describeResult(reused), describeResult(fresh));
+    }
+    if (::testing::Test::HasFailure())
+      break;
+  }
+  EXPECT_GT(compared, 5000);
+}
+
 } // namespace

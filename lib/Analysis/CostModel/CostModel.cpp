@@ -363,6 +363,8 @@ private:
   std::array<int64_t, 3> occurrencesOfState;
   uint8_t count = 0;
 };
+/// A level's map states by dimension.
+using MapStatesByDim = std::array<MapStates, kNumDims>;
 
 struct CaseSpace {
   InlineList<MapStates, kNumDims> perMap;
@@ -581,10 +583,14 @@ struct CostEvaluator::Scratch::Table {
   std::array<uint64_t, kSlots> owner{};
   std::array<std::optional<Entry>, kSlots> slots;
 
-  /// The top level the class figures below belong to, and its generation
-  /// (a new top level starts a new one, which no entry has yet).
+  /// The top level the tables and class figures below belong to, and its
+  /// generation (a new top level starts a new one, which no entry has
+  /// yet). Its chunk sizes and each dimension's map states do not depend
+  /// on the order of its maps either.
   TopLevelKey top;
   uint64_t topGeneration = 0;
+  ChunkSizes topChunks;
+  MapStatesByDim topStates;
   struct ClassEntry {
     uint64_t generation = 0;
     /// Analysis::classSignature.
@@ -622,16 +628,20 @@ public:
                     llvm::SmallVectorImpl<LevelResult> &results);
 
 private:
-  /// Fills the tables of level `level` (once).
-  void prepareLevel(unsigned level) {
+  /// Fills the tables of level `level` (once), with its chunk sizes where
+  /// they are `known`.
+  void prepareLevel(unsigned level, const ChunkSizes *known = nullptr) {
     if (prepared[level])
       return;
     prepared[level] = true;
     Cluster &cluster = clusters[level];
     bool isTop = level == 0;
     ChunkSizes &s = chunks[level];
-    fillChunkSizes(cluster, isTop, s);
-    if (isTop && cache) {
+    if (known)
+      s = *known;
+    else
+      fillChunkSizes(cluster, isTop, s);
+    if (isTop && cache && !known) {
       CheckedMath bound;
       int64_t product = 1;
       bool negative = false;
@@ -697,9 +707,13 @@ private:
   /// The narrowest chunk of `var` that holds one output: its window for a
   /// windowed dimension, else one element.
   int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
-  /// The cases of `cluster` on `dims`, merged into classes if `merge`.
+  /// The states map `m` of `cluster` goes through on `dims`.
+  MapStates statesOf(const Cluster &cluster, const Map &m,
+                     const DimTable &dims) const;
+  /// The cases of `cluster` on `dims`, merged into classes if `merge`;
+  /// with the maps' states where they are `known`.
   CaseSpace caseSpaceOf(const Cluster &cluster, const DimTable &dims,
-                        bool merge) const;
+                        bool merge, const MapStatesByDim *known = nullptr) const;
 
   struct SpatialInfo {
     bool mapped = false;
@@ -775,9 +789,10 @@ private:
   size_t memoized(unsigned level, const DimTable &dims,
                   llvm::SmallVectorImpl<LevelResult> &results);
 
-  /// The generation of the scratch's class figures for top level
-  /// `cluster` (TopLevelKey), starting a new one for a new top level.
-  uint64_t topLevelGeneration(const Cluster &cluster) const;
+  /// The generation of the scratch's tables and class figures for top
+  /// level `cluster` (TopLevelKey), starting a new one for a new top level
+  /// (`known` false: the tables are the caller's to fill).
+  uint64_t topLevelGeneration(const Cluster &cluster, bool &known) const;
   /// How a level's steps find their figures in the scratch: its
   /// generation there (0: not kept), the maps with several states (the
   /// others are at their first in every step) and the dimensions of the
@@ -787,7 +802,8 @@ private:
     const InlineList<uint8_t, kNumDims> *varying = nullptr;
     std::array<uint16_t, kNumDims + 1> dimsFrom{};
   };
-  StepKeys stepKeysOf(const Cluster &cluster, const CaseSpace &space) const;
+  StepKeys stepKeysOf(const Cluster &cluster, const CaseSpace &space,
+                      uint64_t generation) const;
   /// A step of `cluster` up to the order of its maps: every map's state
   /// (its index among the map's states), which maps are inside the
   /// changing one, and which one changes.
@@ -880,49 +896,54 @@ void Analysis::fillChunkSizes(const Cluster &cluster, bool isTop,
   }
 }
 
-CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
-                                bool merge) const {
-  CaseSpace space;
-  // The states each map goes through.
-  for (const Map &m : cluster.maps) {
-    MapStates states;
-    int64_t dim = dims[m.var];
-    if (!m.spatial) {
-      IterState init;
-      init.unrolled = dim <= m.size;
-      init.edge = dim < m.size;
-      states.push_back(init);
-      int64_t steady = (dim - m.size) / m.ofs;
-      if (m.size < dim && steady > 0)
+MapStates Analysis::statesOf(const Cluster &cluster, const Map &m,
+                             const DimTable &dims) const {
+  MapStates states;
+  int64_t dim = dims[m.var];
+  if (!m.spatial) {
+    IterState init;
+    init.unrolled = dim <= m.size;
+    init.edge = dim < m.size;
+    states.push_back(init);
+    int64_t steady = (dim - m.size) / m.ofs;
+    if (m.size < dim && steady > 0)
+      states.push_back({Position::Steady, false, false, false}, steady);
+    if (!init.edge && m.size < dim - steady * m.ofs)
+      states.push_back({Position::Edge, false, true, false});
+  } else {
+    int64_t n = cluster.numSub;
+    int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
+    IterState init;
+    init.unrolled = dim <= coverage;
+    init.edge = dim < coverage;
+    init.spEdgeEdge = init.edge;
+    states.push_back(init);
+    if (!init.unrolled) {
+      // dim > coverage from here on: nothing below exceeds a few dims.
+      int64_t round = m.ofs * n;
+      int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
+      if (steady > 0)
         states.push_back({Position::Steady, false, false, false}, steady);
-      if (!init.edge && m.size < dim - steady * m.ofs)
-        states.push_back({Position::Edge, false, true, false});
-    } else {
-      int64_t n = cluster.numSub;
-      int64_t coverage = CheckedMath::spanOf(m.size, m.ofs, n);
-      IterState init;
-      init.unrolled = dim <= coverage;
-      init.edge = dim < coverage;
-      init.spEdgeEdge = init.edge;
-      states.push_back(init);
-      if (!init.unrolled) {
-        // dim > coverage from here on: nothing below exceeds a few dims.
-        int64_t round = m.ofs * n;
-        int64_t steady = ((dim - m.size) / m.ofs + 1) / n - 1;
-        if (steady > 0)
-          states.push_back({Position::Steady, false, false, false}, steady);
-        if ((steady + 1) * round + coverage > dim &&
-            steady * round + coverage != dim) {
-          int64_t remaining = dim - (steady + 1) * round;
-          int64_t active =
-              remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
-          bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
-          states.push_back({Position::Edge, false, true, edgeEdge});
-        }
+      if ((steady + 1) * round + coverage > dim &&
+          steady * round + coverage != dim) {
+        int64_t remaining = dim - (steady + 1) * round;
+        int64_t active =
+            remaining < m.size ? 1 : (remaining - m.size) / m.ofs + 1;
+        bool edgeEdge = (active - 1) * m.ofs + m.size < remaining;
+        states.push_back({Position::Edge, false, true, edgeEdge});
       }
     }
-    space.perMap.push_back(states);
   }
+  return states;
+}
+
+CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
+                                bool merge, const MapStatesByDim *known) const {
+  CaseSpace space;
+  // The states each map goes through.
+  for (const Map &m : cluster.maps)
+    space.perMap.push_back(known ? (*known)[idx(m.var)]
+                                 : statesOf(cluster, m, dims));
   // MAESTRO walks every combination in an order the off-chip bandwidth
   // depends on (it keeps a running maximum, halved after every case): map
   // i's state advances on the cases whose index is a multiple of the number
@@ -1422,7 +1443,8 @@ size_t Analysis::memoized(unsigned level, const DimTable &dims,
   return results.size() - 1;
 }
 
-uint64_t Analysis::topLevelGeneration(const Cluster &cluster) const {
+uint64_t Analysis::topLevelGeneration(const Cluster &cluster,
+                                      bool &known) const {
   TopLevelKey key;
   for (const Map &m : cluster.maps) {
     unsigned v = idx(m.var);
@@ -1435,7 +1457,8 @@ uint64_t Analysis::topLevelGeneration(const Cluster &cluster) const {
   key.numSub = cluster.numSub;
   key.numEdgeSub = cluster.numEdgeSub;
   key.wholeChunks = p.wholeChunks ? 1 : 0;
-  if (!(cache->top == key)) {
+  known = cache->top == key;
+  if (!known) {
     cache->top = key;
     ++cache->topGeneration;
   }
@@ -1443,9 +1466,10 @@ uint64_t Analysis::topLevelGeneration(const Cluster &cluster) const {
 }
 
 Analysis::StepKeys Analysis::stepKeysOf(const Cluster &cluster,
-                                       const CaseSpace &space) const {
+                                       const CaseSpace &space,
+                                       uint64_t generation) const {
   StepKeys keys;
-  keys.generation = topLevelGeneration(cluster);
+  keys.generation = generation;
   keys.varying = &space.varying;
   for (unsigned i = cluster.maps.size(); i-- > 0;)
     keys.dimsFrom[i] = keys.dimsFrom[i + 1] |
@@ -1523,7 +1547,15 @@ void Analysis::addTraffic(unsigned level, const Case &c, ClassFigures &figures,
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                             llvm::SmallVectorImpl<LevelResult> &results) {
-  prepareLevel(level);
+  // With a scratch, the top level's chunk sizes and map states come from
+  // the evaluation before where it had the same maps in another order.
+  uint64_t generation = 0;
+  bool knownTop = false;
+  if (level == 0 && cache)
+    generation = topLevelGeneration(clusters[level], knownTop);
+  prepareLevel(level, knownTop ? &cache->topChunks : nullptr);
+  if (generation && !knownTop)
+    cache->topChunks = chunks[level];
   const Cluster &cluster = clusters[level];
   unsigned numLevels = clusters.size();
   LevelResult result;
@@ -1538,19 +1570,24 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // the first one that has some sizes them again, and the input and filter
   // sizes add up. Classes keep the first case alone, so they hold whenever
   // it computes; otherwise walk every case.
-  CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true);
+  const MapStatesByDim *knownStates = knownTop ? &cache->topStates : nullptr;
+  CaseSpace space = caseSpaceOf(cluster, dims, /*merge=*/true, knownStates);
+  if (generation && !knownTop) {
+    for (auto [i, m] : llvm::enumerate(cluster.maps))
+      cache->topStates[idx(m.var)] = space.perMap[i];
+    knownStates = &cache->topStates;
+  }
   // Where the steps of the orders of one set of top-level maps share their
   // figures (TopLevelKey): products that cannot overflow, one spatial map.
   StepKeys keys;
-  if (level == 0 && cache && chunks[level].productsFit &&
-      cluster.numSpatialMaps == 1)
-    keys = stepKeysOf(cluster, space);
+  if (generation && chunks[level].productsFit && cluster.numSpatialMaps == 1)
+    keys = stepKeysOf(cluster, space, generation);
   // The all-init case, first in both orders.
   ClassSlot firstSlot;
   ClassFigures first =
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
-    space = caseSpaceOf(cluster, dims, /*merge=*/false);
+    space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
   // What the order-dependent figures need of each class that computes.
   struct ClassOutcome {
     bool computes = false;

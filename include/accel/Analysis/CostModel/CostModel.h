@@ -102,9 +102,10 @@ public:
                                               const HardwareConfig &hardware);
   /// What evaluations on one thread may reuse from earlier ones: the
   /// analyses of innermost cluster levels, which depend on that level's
-  /// maps and dimensions only, and the figures of the top level's steps,
-  /// which depend on its maps' order only through the order of products
-  /// that cannot overflow; a mapper's candidates share both. Each is kept
+  /// maps and dimensions only, and the top level's chunk sizes, map states
+  /// and step figures, which depend on its maps' order not at all or only
+  /// through the order of products that cannot overflow; a mapper's
+  /// candidates share them. Each is kept
   /// for the evaluator that made it, so one scratch may serve several
   /// evaluators.
   class Scratch {

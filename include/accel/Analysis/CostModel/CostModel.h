@@ -105,9 +105,8 @@ public:
   /// maps and dimensions only, and the top level's chunk sizes, map states
   /// and step figures, which depend on its maps' order not at all or only
   /// through the order of products that cannot overflow; a mapper's
-  /// candidates share them. Each is kept
-  /// for the evaluator that made it, so one scratch may serve several
-  /// evaluators.
+  /// candidates share them. Each is kept for the evaluator that made it, so
+  /// one scratch may serve several evaluators.
   class Scratch {
   public:
     Scratch();

@@ -220,6 +220,10 @@ struct Problem {
 
 /// A normalized cluster level.
 struct Cluster {
+  /// Not value-initialized: each member that needs a value has one, and the
+  /// lists' storage is written before it is read (a level is made for
+  /// every evaluation).
+  Cluster() {}
   int64_t numSub = 1;
   int64_t numEdgeSub = 1;
   /// At most one map per dimension (verifyDataflowStructure; Y and OY share
@@ -618,7 +622,9 @@ public:
            uint64_t evaluatorId)
       : p(problem), clusters(clusters), math(math), cache(cache),
         evaluatorId(evaluatorId) {
-    chunks.resize(clusters.size());
+    // No reallocation: `chunks` points into it.
+    chunkStorage.reserve(clusters.size());
+    chunks.resize(clusters.size(), nullptr);
     prepared.resize(clusters.size(), false);
   }
 
@@ -636,11 +642,17 @@ private:
     prepared[level] = true;
     Cluster &cluster = clusters[level];
     bool isTop = level == 0;
-    ChunkSizes &s = chunks[level];
-    if (known)
-      s = *known;
-    else
-      fillChunkSizes(cluster, isTop, s);
+    if (known) {
+      chunks[level] = known;
+    } else {
+      // The top level's go to the scratch, for the evaluations after this
+      // one of its maps in other orders (TopLevelKey).
+      ChunkSizes &fresh = isTop && cache ? (cache->topChunks = ChunkSizes())
+                                         : chunkStorage.emplace_back();
+      fillChunkSizes(cluster, isTop, fresh);
+      chunks[level] = &fresh;
+    }
+    const ChunkSizes &s = *chunks[level];
     if (isTop && cache && !known) {
       CheckedMath bound;
       int64_t product = 1;
@@ -659,7 +671,7 @@ private:
           take(idx(Problem::outputOf(m.var)));
         product = bound.mul(product, largest);
       }
-      s.productsFit = !negative && !bound.overflowed();
+      cache->topChunks.productsFit = !negative && !bound.overflowed();
     }
     for (unsigned t = 0; t < kNumTensorClasses; ++t) {
       cluster.mappedVolume[t] = 1;
@@ -773,7 +785,10 @@ private:
   CostEvaluator::Scratch::Table *cache;
   /// The evaluator the analysis runs for (Scratch::Table::owner).
   uint64_t evaluatorId;
-  llvm::SmallVector<ChunkSizes, 3> chunks;
+  /// Each level's chunk sizes: in `chunkStorage`, or the scratch's for the
+  /// top level.
+  llvm::SmallVector<const ChunkSizes *, 3> chunks;
+  llvm::SmallVector<ChunkSizes, 3> chunkStorage;
   llvm::SmallVector<bool, 3> prepared;
   /// Inner levels see few distinct sub-cluster shapes: analyze each once.
   /// A handful per evaluation, so a linear search beats a tree.
@@ -1091,7 +1106,7 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
 SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
                                           const Case &c) const {
   const Cluster &cluster = clusters[level];
-  const ChunkSizes &s = chunks[level];
+  const ChunkSizes &s = *chunks[level];
   SubClusterVolumes vol;
   for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
     const Map &m = cluster.maps[i];
@@ -1116,7 +1131,7 @@ SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
 SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
                                            const Case &c) const {
   const Cluster &cluster = clusters[level];
-  const ChunkSizes &s = chunks[level];
+  const ChunkSizes &s = *chunks[level];
   int changing = c.changing;
   if (changing == -1)
     return mappedVolumes(level, t, c);
@@ -1192,7 +1207,7 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
 Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
                                                 const Case &c) const {
   const Cluster &cluster = clusters[level];
-  const ChunkSizes &s = chunks[level];
+  const ChunkSizes &s = *chunks[level];
   // The factor of spatial map `st` for one kind of sub-cluster: what it
   // holds (the first), what is new to it (the others), at the spatial edge
   // what the partial one holds.
@@ -1318,7 +1333,7 @@ int64_t Analysis::mappedVolume(unsigned level, TensorClass t) const {
 DimTable Analysis::subClusterDims(unsigned level, const Case &c,
                                   bool edgeEdge) const {
   const Cluster &cluster = clusters[level];
-  const ChunkSizes &s = chunks[level];
+  const ChunkSizes &s = *chunks[level];
   DimTable ret;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     const IterState &st = c.states[i];
@@ -1554,8 +1569,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   if (level == 0 && cache)
     generation = topLevelGeneration(clusters[level], knownTop);
   prepareLevel(level, knownTop ? &cache->topChunks : nullptr);
-  if (generation && !knownTop)
-    cache->topChunks = chunks[level];
   const Cluster &cluster = clusters[level];
   unsigned numLevels = clusters.size();
   LevelResult result;
@@ -1580,7 +1593,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // Where the steps of the orders of one set of top-level maps share their
   // figures (TopLevelKey): products that cannot overflow, one spatial map.
   StepKeys keys;
-  if (generation && chunks[level].productsFit && cluster.numSpatialMaps == 1)
+  if (generation && chunks[level]->productsFit && cluster.numSpatialMaps == 1)
     keys = stepKeysOf(cluster, space, generation);
   // The all-init case, first in both orders.
   ClassSlot firstSlot;

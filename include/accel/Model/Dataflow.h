@@ -88,6 +88,10 @@ struct BoundMap {
 
 /// One cluster level: the maps between two clusters.
 struct BoundLevel {
+  /// Not value-initialized (a mapper binds a dataflow per evaluation): the
+  /// members set their own values, and the maps' storage is written before
+  /// it is read.
+  BoundLevel() {}
   /// Number of PEs in one sub-unit of this level (1 at the innermost level).
   int64_t subUnitPEs = 1;
   /// Number of sub-units this level distributes spatial work over (at the

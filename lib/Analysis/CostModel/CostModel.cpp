@@ -1724,8 +1724,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                    result.upSize[out] / p.offchipBandwidth / 2};
       }
       step = std::max({offchip->inputStep, step, offchip->outputStep});
+      // max(0, a / c, b / c) for c > 0, with one division.
       outcome.offchipDemand = std::max<int64_t>(
-          {0, result.upSize[out] / safeCompute, offchip->inputs / safeCompute});
+          0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
     }
     accumulate(result.runtime, step);
     accumulate(result.computations, macs);

@@ -570,7 +570,8 @@ static_assert(sizeof(TopLevelKey) == (2 * kNumDims + 4) * sizeof(int64_t),
 
 } // namespace
 
-/// Innermost-level analyses of earlier evaluations (CostModel.h).
+/// What earlier evaluations left for later ones (CostModel.h): innermost-
+/// level analyses, and the top level's tables and step figures.
 struct CostEvaluator::Scratch::Table {
   struct Entry {
     LevelKey key;
@@ -615,8 +616,8 @@ namespace {
 class Analysis {
 public:
   /// Keeps `clusters`, whose per-level tables it fills as each level is
-  /// first analyzed; `cache` (may be null) remembers innermost levels
-  /// across evaluations.
+  /// first analyzed; `cache` (may be null) is what evaluations share
+  /// (CostEvaluator::Scratch).
   Analysis(const Problem &problem, llvm::SmallVectorImpl<Cluster> &clusters,
            const CheckedMath &math, CostEvaluator::Scratch::Table *cache,
            uint64_t evaluatorId)
@@ -647,32 +648,15 @@ private:
     } else {
       // The top level's go to the scratch, for the evaluations after this
       // one of its maps in other orders (TopLevelKey).
-      ChunkSizes &fresh = isTop && cache ? (cache->topChunks = ChunkSizes())
-                                         : chunkStorage.emplace_back();
+      bool kept = isTop && cache;
+      ChunkSizes &fresh =
+          kept ? (cache->topChunks = ChunkSizes()) : chunkStorage.emplace_back();
       fillChunkSizes(cluster, isTop, fresh);
+      if (kept)
+        fresh.productsFit = productsFit(cluster, fresh);
       chunks[level] = &fresh;
     }
     const ChunkSizes &s = *chunks[level];
-    if (isTop && cache && !known) {
-      CheckedMath bound;
-      int64_t product = 1;
-      bool negative = false;
-      for (const Map &m : cluster.maps) {
-        int64_t largest = 1;
-        auto take = [&](unsigned v) {
-          for (int64_t entry :
-               {s.mapped[v], s.mappedEdge[v], s.unique[v], s.uniqueEdge[v]}) {
-            negative |= entry < 0;
-            largest = std::max(largest, entry);
-          }
-        };
-        take(idx(m.var));
-        if (p.isWindowed(m.var))
-          take(idx(Problem::outputOf(m.var)));
-        product = bound.mul(product, largest);
-      }
-      cache->topChunks.productsFit = !negative && !bound.overflowed();
-    }
     for (unsigned t = 0; t < kNumTensorClasses; ++t) {
       cluster.mappedVolume[t] = 1;
       for (Dim var : p.tensors[t]) {
@@ -716,6 +700,8 @@ private:
 
   /// Fills `s` (zeroed) with the chunk sizes of `cluster`.
   void fillChunkSizes(const Cluster &cluster, bool isTop, ChunkSizes &s) const;
+  /// ChunkSizes::productsFit for `cluster` and its chunk sizes `s`.
+  bool productsFit(const Cluster &cluster, const ChunkSizes &s) const;
   /// The narrowest chunk of `var` that holds one output: its window for a
   /// windowed dimension, else one element.
   int64_t minOutputChunk(const Cluster &cluster, Dim var) const;
@@ -827,7 +813,12 @@ private:
   /// Where a step's figures are kept in the scratch (none: not kept).
   struct ClassSlot {
     CostEvaluator::Scratch::Table::ClassEntry *entry = nullptr;
-    uint64_t signature = 0;
+    uint64_t generation = 0, signature = 0;
+    /// Whether the entry still holds the step it was taken for.
+    bool holds() const {
+      return entry && entry->generation == generation &&
+             entry->signature == signature;
+    }
   };
   /// The figures of step `c` without its traffic: from the scratch where
   /// `keys` find them, else computed (and kept in `slot`).
@@ -835,7 +826,7 @@ private:
                             const StepKeys &keys, ClassSlot &slot) const;
   /// Adds the traffic to `figures` of step `c` (kept in `slot`).
   void addTraffic(unsigned level, const Case &c, ClassFigures &figures,
-                  uint64_t generation, const ClassSlot &slot) const;
+                  const ClassSlot &slot) const;
   /// The sum over `c`'s member cases of occurrences x perStep / divisor,
   /// each divided in integers as MAESTRO does per case.
   int64_t sumOfMemberQuotients(const Case &c, llvm::ArrayRef<int64_t> merged,
@@ -909,6 +900,27 @@ void Analysis::fillChunkSizes(const Cluster &cluster, bool isTop,
         std::max<int64_t>(s.mappedEdge[in] - s.mappedEdge[idx(window)] + 1, 0);
     s.uniqueEdge[out] = std::min(m.ofs, s.mappedEdge[out]);
   }
+}
+
+bool Analysis::productsFit(const Cluster &cluster, const ChunkSizes &s) const {
+  CheckedMath bound;
+  int64_t product = 1;
+  bool negative = false;
+  for (const Map &m : cluster.maps) {
+    int64_t largest = 1;
+    auto take = [&](unsigned v) {
+      for (int64_t entry :
+           {s.mapped[v], s.mappedEdge[v], s.unique[v], s.uniqueEdge[v]}) {
+        negative |= entry < 0;
+        largest = std::max(largest, entry);
+      }
+    };
+    take(idx(m.var));
+    if (p.isWindowed(m.var))
+      take(idx(Problem::outputOf(m.var)));
+    product = bound.mul(product, largest);
+  }
+  return !negative && !bound.overflowed();
 }
 
 MapStates Analysis::statesOf(const Cluster &cluster, const Map &m,
@@ -1517,8 +1529,8 @@ ClassFigures Analysis::classFigures(unsigned level, const Case &c,
     auto &entry =
         cache->classes[(signature * 0x9e3779b97f4a7c15ull) >>
                        (64 - CostEvaluator::Scratch::Table::kClassSlotBits)];
-    slot = {&entry, signature};
-    if (entry.generation == generation && entry.signature == signature) {
+    slot = {&entry, generation, signature};
+    if (slot.holds()) {
       if (entry.figures.overflowed)
         math.noteOverflow();
       return entry.figures;
@@ -1541,7 +1553,7 @@ ClassFigures Analysis::classFigures(unsigned level, const Case &c,
 }
 
 void Analysis::addTraffic(unsigned level, const Case &c, ClassFigures &figures,
-                          uint64_t generation, const ClassSlot &slot) const {
+                          const ClassSlot &slot) const {
   if (figures.hasTraffic) {
     if (figures.trafficOverflowed)
       math.noteOverflow();
@@ -1552,8 +1564,7 @@ void Analysis::addTraffic(unsigned level, const Case &c, ClassFigures &figures,
                      spatialIngress(level, TensorClass::Filter, c)};
   figures.hasTraffic = true;
   figures.trafficOverflowed = math.overflowed();
-  if (slot.entry && clean && slot.entry->generation == generation &&
-      slot.entry->signature == slot.signature) {
+  if (clean && slot.holds()) {
     slot.entry->figures.traffic = figures.traffic;
     slot.entry->figures.hasTraffic = true;
     slot.entry->figures.trafficOverflowed = figures.trafficOverflowed;
@@ -1629,7 +1640,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     // up to the first that computes) and for a class that computes.
     Counts traffic{};
     if (!sized || figures.partialSums > 0) {
-      addTraffic(level, c, figures, keys.generation, slot);
+      addTraffic(level, c, figures, slot);
       traffic[static_cast<unsigned>(TensorClass::Input)] = figures.traffic[0];
       traffic[static_cast<unsigned>(TensorClass::Filter)] = figures.traffic[1];
     }

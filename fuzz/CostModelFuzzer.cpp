@@ -192,6 +192,15 @@ int64_t edgeEdgeSlice(CostLayerKind kind, const LayerShape &shape,
   return edgeEdge ? std::min(walk.offset, walk.size) : 0;
 }
 
+/// Whether two evaluations of one mapping agree on the figures a mapper
+/// ranks by and the ones only a fresh analysis of every level gives.
+bool sameFigures(const CostReport &a, const CostReport &b) {
+  return a.runtime == b.runtime && a.numMACs == b.numMACs &&
+         a.energy == b.energy && a.l1SizeReq == b.l1SizeReq &&
+         a.l2SizeReq == b.l2SizeReq && a.offchipBw == b.offchipBw &&
+         a.avgUtilizedPEs == b.avgUtilizedPEs;
+}
+
 /// The case, for the report of a broken property.
 void printCase(CostLayerKind kind, const LayerShape &shape,
                llvm::ArrayRef<Directive> directives,
@@ -347,13 +356,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       llvm::consumeError(again.takeError());
       continue;
     }
-    check(again->runtime == report->runtime &&
-              again->numMACs == report->numMACs &&
-              again->energy == report->energy &&
-              again->l1SizeReq == report->l1SizeReq &&
-              again->l2SizeReq == report->l2SizeReq &&
-              again->offchipBw == report->offchipBw &&
-              again->avgUtilizedPEs == report->avgUtilizedPEs,
+    check(sameFigures(*again, *report),
           "the evaluator's figures differ from evaluateCost's");
   }
   // The top level's maps in reverse order, through the same scratch: it
@@ -373,13 +376,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         "another order of the top level's maps fails with a scratch and "
         "not without, or the other way");
   if (freshReversed && reusedReversed)
-    check(freshReversed->runtime == reusedReversed->runtime &&
-              freshReversed->numMACs == reusedReversed->numMACs &&
-              freshReversed->energy == reusedReversed->energy &&
-              freshReversed->l1SizeReq == reusedReversed->l1SizeReq &&
-              freshReversed->l2SizeReq == reusedReversed->l2SizeReq &&
-              freshReversed->offchipBw == reusedReversed->offchipBw &&
-              freshReversed->avgUtilizedPEs == reusedReversed->avgUtilizedPEs,
+    check(sameFigures(*freshReversed, *reusedReversed),
           "another order of the top level's maps gives other figures with a "
           "scratch");
   if (!freshReversed)

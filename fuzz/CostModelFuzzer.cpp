@@ -194,10 +194,15 @@ int64_t edgeEdgeSlice(CostLayerKind kind, const LayerShape &shape,
 
 /// Whether two evaluations of one mapping agree on the figures a mapper
 /// ranks by and the ones only a fresh analysis of every level gives.
-bool sameFigures(const CostReport &a, const CostReport &b) {
+/// The figures a ranking evaluation has (CostDetail::Ranking), or some.
+bool sameRankingFigures(const CostReport &a, const CostReport &b) {
   return a.runtime == b.runtime && a.numMACs == b.numMACs &&
          a.energy == b.energy && a.l1SizeReq == b.l1SizeReq &&
-         a.l2SizeReq == b.l2SizeReq && a.offchipBw == b.offchipBw &&
+         a.l2SizeReq == b.l2SizeReq;
+}
+
+bool sameFigures(const CostReport &a, const CostReport &b) {
+  return sameRankingFigures(a, b) && a.offchipBw == b.offchipBw &&
          a.avgUtilizedPEs == b.avgUtilizedPEs;
 }
 
@@ -359,6 +364,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check(sameFigures(*again, *report),
           "the evaluator's figures differ from evaluateCost's");
   }
+  // A mapper ranks on a ranking evaluation: the same figures where it has
+  // them, and it fails exactly where a full one fails (an overflow in the
+  // statistics it leaves out included).
+  llvm::Expected<CostReport> ranking =
+      evaluator->evaluate(directives, &scratch, CostDetail::Ranking);
+  check(static_cast<bool>(ranking) == static_cast<bool>(report),
+        "a ranking evaluation fails where a full one does not, or the other "
+        "way");
+  if (ranking && report)
+    check(sameRankingFigures(*ranking, *report),
+          "a ranking evaluation's figures differ from a full one's");
+  if (!ranking)
+    llvm::consumeError(ranking.takeError());
   // The top level's maps in reverse order, through the same scratch: it
   // holds the figures of the top level's steps for the order above, which
   // another order of the same maps may take only where that cannot change

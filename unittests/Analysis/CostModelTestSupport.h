@@ -88,6 +88,45 @@ inline void expectSameReport(const CostReport &a, const CostReport &b) {
   EXPECT_EQ(a.energy, b.energy);
 }
 
+/// A ranking evaluation (CostDetail::Ranking) against a full one of the
+/// same dataflow: the figures it has are the full one's, the statistics it
+/// leaves out are zero.
+inline void expectRankingFiguresOf(const CostReport &ranking,
+                                   const CostReport &full) {
+  EXPECT_EQ(ranking.runtime, full.runtime);
+  EXPECT_EQ(ranking.numMACs, full.numMACs);
+  EXPECT_EQ(ranking.throughput, full.throughput);
+  EXPECT_EQ(ranking.l1.reads, full.l1.reads);
+  EXPECT_EQ(ranking.l1.writes, full.l1.writes);
+  EXPECT_EQ(ranking.l2.reads, full.l2.reads);
+  EXPECT_EQ(ranking.l2.writes, full.l2.writes);
+  EXPECT_EQ(ranking.l1SizeReq, full.l1SizeReq);
+  EXPECT_EQ(ranking.l2SizeReq, full.l2SizeReq);
+  EXPECT_EQ(ranking.l1SizeReqOf, full.l1SizeReqOf);
+  EXPECT_EQ(ranking.l2SizeReqOf, full.l2SizeReqOf);
+  EXPECT_EQ(ranking.reuse, full.reuse);
+  EXPECT_EQ(ranking.multicastInput, full.multicastInput);
+  EXPECT_EQ(ranking.multicastFilter, full.multicastFilter);
+  EXPECT_EQ(ranking.inputSize, full.inputSize);
+  EXPECT_EQ(ranking.filterSize, full.filterSize);
+  EXPECT_EQ(ranking.energy, full.energy);
+  // Left out: the step statistics and the area/power estimate.
+  CostReport none;
+  EXPECT_EQ(ranking.peakNocBw, none.peakNocBw);
+  EXPECT_EQ(ranking.avgNocBw, none.avgNocBw);
+  EXPECT_EQ(ranking.offchipBw, none.offchipBw);
+  for (const DelayStats *delays :
+       {&ranking.ingress, &ranking.egress, &ranking.compute}) {
+    EXPECT_EQ(delays->min, 0);
+    EXPECT_EQ(delays->max, 0);
+    EXPECT_EQ(delays->avg, 0);
+  }
+  EXPECT_EQ(ranking.avgUtilizedPEs, none.avgUtilizedPEs);
+  EXPECT_EQ(ranking.arithmeticIntensity, none.arithmeticIntensity);
+  EXPECT_EQ(ranking.areaPower.area, none.areaPower.area);
+  EXPECT_EQ(ranking.areaPower.power, none.areaPower.power);
+}
+
 } // namespace mlir::accel::testing
 
 #endif // ACCEL_UNITTESTS_ANALYSIS_COSTMODELTESTSUPPORT_H

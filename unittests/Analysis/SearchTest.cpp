@@ -20,6 +20,7 @@
 #include <vector>
 
 using namespace mlir::accel;
+using mlir::accel::testing::expectRankingFiguresOf;
 using mlir::accel::testing::expectSameReport;
 
 namespace {
@@ -145,11 +146,13 @@ TEST(DataflowSearch, FindsTheExhaustiveOptimum) {
         // Every mapping of the space was evaluated or pruned.
         EXPECT_EQ(result.stats.evaluated - 2 + result.stats.pruned,
                   result.stats.spaceSize);
-        // The result is what the cost model says of the mapping returned.
+        // The result is what the cost model says of the mapping returned:
+        // every figure, although the search ranked on a ranking
+        // evaluation's.
         llvm::Expected<CostReport> check =
             evaluateCost(layer.kind, layer.shape, result.directives, hw);
         ASSERT_TRUE(static_cast<bool>(check));
-        EXPECT_EQ(check->runtime, result.report.runtime);
+        expectSameReport(*check, result.report);
       }
 }
 
@@ -240,8 +243,9 @@ TEST(DataflowSearch, BoundsHoldOnEveryMapping) {
 }
 
 /// The search's evaluations share a scratch (innermost levels analyzed
-/// once): every candidate of every layer, one scratch for all, gets the
-/// figures a fresh evaluation gives.
+/// once) and rank (CostDetail::Ranking): every candidate of every layer,
+/// one scratch for all, gets the figures a fresh evaluation gives, ranked
+/// and in full.
 TEST(DataflowSearch, ScratchGivesTheFiguresOfAFreshEvaluation) {
   CostEvaluator::Scratch scratch;
   HardwareConfig hw = smallMachine();
@@ -255,13 +259,19 @@ TEST(DataflowSearch, ScratchGivesTheFiguresOfAFreshEvaluation) {
         layer.kind, layer.shape, hw, 2, [&](llvm::ArrayRef<Directive> d) {
           llvm::Expected<CostReport> fresh =
               evaluateCost(layer.kind, layer.shape, d, hw);
+          // Ranked first, as the search does, then in full.
+          llvm::Expected<CostReport> ranking =
+              evaluator->evaluate(d, &scratch, CostDetail::Ranking);
           llvm::Expected<CostReport> reused = evaluator->evaluate(d, &scratch);
+          ASSERT_EQ(static_cast<bool>(fresh), static_cast<bool>(ranking));
           ASSERT_EQ(static_cast<bool>(fresh), static_cast<bool>(reused));
           if (!fresh) {
-            EXPECT_EQ(llvm::toString(fresh.takeError()),
-                      llvm::toString(reused.takeError()));
+            std::string error = llvm::toString(fresh.takeError());
+            EXPECT_EQ(error, llvm::toString(ranking.takeError()));
+            EXPECT_EQ(error, llvm::toString(reused.takeError()));
             return;
           }
+          expectRankingFiguresOf(*ranking, *fresh);
           expectSameReport(*fresh, *reused);
           ++compared;
         });

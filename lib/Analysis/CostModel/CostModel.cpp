@@ -617,12 +617,13 @@ class Analysis {
 public:
   /// Keeps `clusters`, whose per-level tables it fills as each level is
   /// first analyzed; `cache` (may be null) is what evaluations share
-  /// (CostEvaluator::Scratch).
+  /// (CostEvaluator::Scratch); without `topLevelStatistics`, the top level's
+  /// result leaves its step statistics out (CostDetail::Ranking).
   Analysis(const Problem &problem, llvm::SmallVectorImpl<Cluster> &clusters,
            const CheckedMath &math, CostEvaluator::Scratch::Table *cache,
-           uint64_t evaluatorId)
+           uint64_t evaluatorId, bool topLevelStatistics)
       : p(problem), clusters(clusters), math(math), cache(cache),
-        evaluatorId(evaluatorId) {
+        evaluatorId(evaluatorId), topLevelStatistics(topLevelStatistics) {
     // No reallocation: `chunks` points into it.
     chunkStorage.reserve(clusters.size());
     chunks.resize(clusters.size(), nullptr);
@@ -771,6 +772,9 @@ private:
   CostEvaluator::Scratch::Table *cache;
   /// The evaluator the analysis runs for (Scratch::Table::owner).
   uint64_t evaluatorId;
+  /// Whether the top level's result has its step statistics. Inner levels'
+  /// always have them: the scratch keeps them for every evaluation.
+  bool topLevelStatistics;
   /// Each level's chunk sizes: in `chunkStorage`, or the scratch's for the
   /// top level.
   llvm::SmallVector<const ChunkSizes *, 3> chunks;
@@ -1612,13 +1616,15 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
-  // What the order-dependent figures need of each class that computes.
+  bool statistics = level != 0 || topLevelStatistics;
+  // What the order-dependent statistics need of each class that computes.
   struct ClassOutcome {
     bool computes = false;
     int64_t offchipDemand = 0;
     double arithmeticIntensity = 0;
   };
-  llvm::SmallVector<ClassOutcome, 16> outcomes(space.classes.size());
+  llvm::SmallVector<ClassOutcome, 16> outcomes(
+      statistics ? space.classes.size() : 0);
   /// The sub-cluster analyses of this level's steps, by edge maps and
   /// edge-edge (runSub below): (shape, index in `results`).
   llvm::SmallVector<std::pair<uint32_t, size_t>, 4> subShapes;
@@ -1669,10 +1675,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       result.downWrite[ti] = result.upRead[ti];
       accumulate(result.downRead[ti], macs);
     }
-    ClassOutcome &outcome = outcomes[classIndex];
-    outcome.computes = true;
-    outcome.arithmeticIntensity =
-        static_cast<double>(macs) / static_cast<double>(ingress);
 
     // The computation: the slowest sub-cluster, or the PE's partial sums.
     int64_t computeDelay = 0;
@@ -1721,9 +1723,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t step = c.allInit()
                        ? math.add(computeDelay, ingressDelay)
                        : std::max({egressDelay, computeDelay, ingressDelay});
-    // MAESTRO divides by the compute delay before guarding it against zero
-    // (and dies there on row-stationary mappings); guard first.
-    int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
     if (level == 0) {
       // The buffers are sized by the first class that computes, so these
       // are the same for it and every later one.
@@ -1735,12 +1734,35 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                    result.upSize[out] / p.offchipBandwidth / 2};
       }
       step = std::max({offchip->inputStep, step, offchip->outputStep});
-      // max(0, a / c, b / c) for c > 0, with one division.
-      outcome.offchipDemand = std::max<int64_t>(
-          0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
     }
     accumulate(result.runtime, step);
     accumulate(result.computations, macs);
+    totalOccurrences = math.add(totalOccurrences, occ);
+
+    // The step statistics. Their products are bounded by those above
+    // (occurrences x a delay by occurrences x the step; the all-init class
+    // occurs once) but for the NoC's average bandwidth, occurrences x the
+    // whole traffic: where that overflows, a ranking evaluation takes the
+    // sum too, so that it fails exactly where a full one does.
+    int64_t nocTraffic = std::max(ingress, egress);
+    // MAESTRO divides by the compute delay before guarding it against zero
+    // (and dies there on row-stationary mappings); guard first.
+    int64_t safeCompute = std::max<int64_t>(computeDelay, 1);
+    if (!statistics) {
+      int64_t product;
+      if (llvm::MulOverflow(occ, nocTraffic, product))
+        (void)sumOfMemberQuotients(c, space.mergedOf(c), nocTraffic,
+                                   safeCompute);
+      continue;
+    }
+    ClassOutcome &outcome = outcomes[classIndex];
+    outcome.computes = true;
+    outcome.arithmeticIntensity =
+        static_cast<double>(macs) / static_cast<double>(ingress);
+    // max(0, a / c, b / c) for c > 0, with one division.
+    if (level == 0)
+      outcome.offchipDemand = std::max<int64_t>(
+          0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
 
     double activeUnits = 0;
     for (auto [entry, spatialOccurrences] : subs)
@@ -1749,12 +1771,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       activeUnits = static_cast<double>(numActive);
     result.avgActive += activeUnits * occ;
 
-    result.peakBw =
-        std::max(result.peakBw, std::max(ingress, egress) / safeCompute);
+    result.peakBw = std::max(result.peakBw, nocTraffic / safeCompute);
     // MAESTRO divides each case's whole traffic in integers.
     result.avgBw += static_cast<double>(
-        sumOfMemberQuotients(c, space.mergedOf(c), std::max(ingress, egress),
-                             safeCompute));
+        sumOfMemberQuotients(c, space.mergedOf(c), nocTraffic, safeCompute));
     result.ingress.avg += static_cast<double>(math.mul(occ, ingressDelay));
     result.egress.avg += static_cast<double>(math.mul(occ, egressDelay));
     result.compute.avg += static_cast<double>(math.mul(occ, safeCompute));
@@ -1764,7 +1784,10 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     result.ingress.max = std::max(result.ingress.max, ingressDelay);
     result.egress.max = std::max(result.egress.max, egressDelay);
     result.compute.max = std::max(result.compute.max, safeCompute);
-    totalOccurrences = math.add(totalOccurrences, occ);
+  }
+  if (!statistics) {
+    results.push_back(result);
+    return;
   }
   // The figures MAESTRO takes from the last cases, walking back from the
   // end of its order: the arithmetic intensity of the last case that
@@ -1927,6 +1950,14 @@ struct CostEvaluator::Prepared {
   }
 };
 
+/// Where a figure needed more than 64 bits.
+static llvm::Error overflowError() {
+  return fail("a figure of this layer's analysis exceeds 64-bit counts "
+              "(2^63 - 1): a map far larger than its dimension sizes the "
+              "buffers by the map, or the hardware's latencies are too "
+              "large");
+}
+
 /// Where every evaluation starts: a layer and hardware the analysis can
 /// take.
 static llvm::Error validateLayer(const LayerShape &shape,
@@ -1941,7 +1972,7 @@ static llvm::Error validateLayer(const LayerShape &shape,
 static llvm::Expected<CostReport>
 evaluate(const CostEvaluator::Prepared &prepared,
          llvm::ArrayRef<Directive> directives, bool wholeChunks,
-         CostEvaluator::Scratch::Table *cache) {
+         CostEvaluator::Scratch::Table *cache, CostDetail detail) {
   const LayerShape &shape = prepared.shape;
   const HardwareConfig &hw = prepared.hw;
   const DimTable &top = prepared.top;
@@ -2129,7 +2160,9 @@ evaluate(const CostEvaluator::Prepared &prepared,
   }
 
   // 2-4. Analyze from the top; inner levels run once per outer case.
-  Analysis analysis(p, clusters, math, cache, prepared.id);
+  bool full = detail == CostDetail::Full;
+  Analysis analysis(p, clusters, math, cache, prepared.id,
+                    /*topLevelStatistics=*/full);
   llvm::SmallVector<LevelResult, 8> results;
   analysis.analyzeLevel(0, clusters.front().dims, results);
   const LevelResult &topResult = results.back();
@@ -2180,6 +2213,10 @@ evaluate(const CostEvaluator::Prepared &prepared,
   report.energy = (l2Accesses * EnergyTable::kL2Access +
                    l1Accesses * EnergyTable::kL1Access) *
                   EnergyTable::kMacNanojoules;
+  if (math.overflowed())
+    return overflowError();
+  if (!full)
+    return report;
   report.peakNocBw = topResult.peakBw;
   report.avgNocBw = topResult.avgBw;
   report.offchipBw = topResult.offchipBw;
@@ -2191,11 +2228,6 @@ evaluate(const CostEvaluator::Prepared &prepared,
   report.areaPower = estimateAreaPower(hw.numPEs, hw.simdLanes,
                                        hw.nocBandwidth, report.l1SizeReq,
                                        report.l2SizeReq);
-  if (math.overflowed())
-    return fail("a figure of this layer's analysis exceeds 64-bit counts "
-                "(2^63 - 1): a map far larger than its dimension sizes the "
-                "buffers by the map, or the hardware's latencies are too "
-                "large");
   return report;
 }
 
@@ -2204,9 +2236,9 @@ evaluate(const CostEvaluator::Prepared &prepared,
 static llvm::Expected<CostReport>
 evaluateLayer(const CostEvaluator::Prepared &prepared,
               llvm::ArrayRef<Directive> directives,
-              CostEvaluator::Scratch::Table *cache) {
+              CostEvaluator::Scratch::Table *cache, CostDetail detail) {
   llvm::Expected<CostReport> report =
-      evaluate(prepared, directives, /*wholeChunks=*/false, cache);
+      evaluate(prepared, directives, /*wholeChunks=*/false, cache, detail);
   if (!report || (report->numMACs > 0 && report->runtime > 0))
     return report;
   // MAESTRO's chunk rule left the layer computing nothing, or at no cost:
@@ -2219,7 +2251,7 @@ evaluateLayer(const CostEvaluator::Prepared &prepared,
   // (docs/CostModel.md, deviations). Everywhere else MAESTRO's rule stands:
   // its figures elsewhere depend on it.
   llvm::Expected<CostReport> whole =
-      evaluate(prepared, directives, /*wholeChunks=*/true, cache);
+      evaluate(prepared, directives, /*wholeChunks=*/true, cache, detail);
   if (!whole || (whole->numMACs > 0 && whole->runtime > 0))
     return whole;
   return fail(llvm::formatv(
@@ -2246,10 +2278,10 @@ CostEvaluator &CostEvaluator::operator=(CostEvaluator &&) = default;
 CostEvaluator::~CostEvaluator() = default;
 
 llvm::Expected<CostReport>
-CostEvaluator::evaluate(llvm::ArrayRef<Directive> directives,
-                        Scratch *scratch) const {
+CostEvaluator::evaluate(llvm::ArrayRef<Directive> directives, Scratch *scratch,
+                        CostDetail detail) const {
   return evaluateLayer(*prepared, directives,
-                       scratch ? scratch->table.get() : nullptr);
+                       scratch ? scratch->table.get() : nullptr, detail);
 }
 
 // Not make_unique: value-initializing would zero every slot's storage.
@@ -2264,5 +2296,5 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
     return std::move(err);
   // One evaluation: prepared on the stack, not on the heap.
   return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), directives,
-                       /*cache=*/nullptr);
+                       /*cache=*/nullptr, CostDetail::Full);
 }

@@ -394,14 +394,16 @@ struct DataflowSearch::Impl {
   void evaluate(llvm::ArrayRef<Directive> directives, uint64_t position,
                 Best &best, DataflowSearchStats &stats,
                 const CostLowerBound *bound,
-                CostEvaluator::Scratch *scratch = nullptr) {
+                CostEvaluator::Scratch *scratch = nullptr,
+                CostDetail detail = CostDetail::Full) {
     ++stats.evaluated;
     evaluated.fetch_add(1, std::memory_order_relaxed);
     if (!costs) {
       ++stats.invalid;
       return;
     }
-    llvm::Expected<CostReport> report = costs->evaluate(directives, scratch);
+    llvm::Expected<CostReport> report =
+        costs->evaluate(directives, scratch, detail);
     if (!report) {
       llvm::consumeError(report.takeError());
       ++stats.invalid;
@@ -458,14 +460,18 @@ struct DataflowSearch::Impl {
     uint64_t base = static_cast<uint64_t>(index + 1) << 32;
     // Plans share inner levels (a structure's, with the same tiles): keep
     // their analyses per thread, across tasks and searches (a scratch
-    // tells evaluators apart, and only speeds evaluations up).
+    // tells evaluators apart, and only speeds evaluations up). Plans are
+    // ranked on what a ranking evaluation gives; result() evaluates the
+    // one kept in full.
     static thread_local CostEvaluator::Scratch scratch;
+    constexpr CostDetail kRanking = CostDetail::Ranking;
     if (budget == numPlans) {
       // Every plan, in order, as they are made.
       uint64_t p = 0;
       space.forEachPlan(s, [&](const TemporalPlan &plan) {
         space.build(s, plan, directives);
-        evaluate(directives, base + p++, best, task.stats, &bound, &scratch);
+        evaluate(directives, base + p++, best, task.stats, &bound, &scratch,
+                 kRanking);
       });
       return;
     }
@@ -477,7 +483,8 @@ struct DataflowSearch::Impl {
     for (uint64_t i = 0; i < budget; ++i) {
       uint64_t p = order[i];
       space.build(s, plans[p], directives);
-      evaluate(directives, base + p, best, task.stats, &bound, &scratch);
+      evaluate(directives, base + p, best, task.stats, &bound, &scratch,
+               kRanking);
     }
   }
 };
@@ -530,6 +537,16 @@ DataflowSearchResult DataflowSearch::result() const {
   }
   result.directives = best->directives;
   result.report = best->report;
+  // A task's mappings were ranked on a ranking evaluation's figures: the
+  // one kept gets every figure (the same where both have them).
+  if (best != &impl->bestSeed) {
+    llvm::Expected<CostReport> full = impl->costs->evaluate(best->directives);
+    assert(full && "a ranking evaluation fails exactly where a full one does");
+    if (full)
+      result.report = *full;
+    else
+      llvm::consumeError(full.takeError());
+  }
   result.score = best->score;
   result.seedName = best->seedName;
   result.bestSeedName = impl->bestSeed.seedName;

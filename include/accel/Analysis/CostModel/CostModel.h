@@ -82,6 +82,20 @@ struct EnergyTable {
   static constexpr double kMacNanojoules = 0.00023;
 };
 
+/// How much of a CostReport an evaluation fills.
+enum class CostDetail : uint8_t {
+  /// Every figure.
+  Full,
+  /// What a mapper ranks and filters by: runtime, MACs and throughput, the
+  /// access counts with the reuse and multicast they give, the buffer
+  /// sizes, the tensor sizes and energy, each as a full evaluation gives
+  /// it. The statistics of the top level's steps (NoC and off-chip
+  /// bandwidths, delays, utilized PEs, arithmetic intensity) and the
+  /// area/power estimate stay zero. Fails exactly where a full evaluation
+  /// fails.
+  Ranking,
+};
+
 /// Evaluates `directives` on `shape` and `hardware`. Fails with a message
 /// for dataflows the analysis cannot handle.
 llvm::Expected<CostReport> evaluateCost(CostLayerKind kind,
@@ -122,9 +136,11 @@ public:
   };
 
   /// With a `scratch`, the same figures, sooner where earlier evaluations
-  /// analyzed the same innermost levels.
-  llvm::Expected<CostReport> evaluate(llvm::ArrayRef<Directive> directives,
-                                      Scratch *scratch = nullptr) const;
+  /// analyzed the same innermost levels; with `detail` Ranking, only the
+  /// figures a mapper ranks by (CostDetail).
+  llvm::Expected<CostReport>
+  evaluate(llvm::ArrayRef<Directive> directives, Scratch *scratch = nullptr,
+           CostDetail detail = CostDetail::Full) const;
 
   CostEvaluator(CostEvaluator &&);
   CostEvaluator &operator=(CostEvaluator &&);

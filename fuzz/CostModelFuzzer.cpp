@@ -377,26 +377,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
           "a ranking evaluation's figures differ from a full one's");
   if (!ranking)
     llvm::consumeError(ranking.takeError());
-  // The top level's maps in reverse order, through the same scratch: it
-  // holds the figures of the top level's steps for the order above, which
-  // another order of the same maps may take only where that cannot change
-  // them (TopLevelKey in CostModel.cpp).
+  // The top level's maps in reverse order, and the innermost level's,
+  // through the same scratch: it holds the figures of the top level's steps
+  // and the innermost level's analysis for the orders above, which other
+  // orders of the same maps may take only where that cannot change them
+  // (TopLevelKey and LevelKey in CostModel.cpp).
   std::vector<Directive> reversed = directives;
-  std::reverse(reversed.begin(),
-               llvm::find_if(reversed, [](const Directive &d) {
-                 return d.kind == DirectiveKind::Cluster;
-               }));
+  auto isCluster = [](const Directive &d) {
+    return d.kind == DirectiveKind::Cluster;
+  };
+  auto topEnd = llvm::find_if(reversed, isCluster);
+  std::reverse(reversed.begin(), topEnd);
+  if (topEnd != reversed.end())
+    std::reverse(llvm::find_if(llvm::reverse(reversed), isCluster).base(),
+                 reversed.end());
   llvm::Expected<CostReport> freshReversed =
       evaluateCost(kind, shape, reversed, hw);
   llvm::Expected<CostReport> reusedReversed =
       evaluator->evaluate(reversed, &scratch);
   check(static_cast<bool>(freshReversed) == static_cast<bool>(reusedReversed),
-        "another order of the top level's maps fails with a scratch and "
-        "not without, or the other way");
+        "other orders of the top and innermost levels' maps fail with a "
+        "scratch and not without, or the other way");
   if (freshReversed && reusedReversed)
     check(sameFigures(*freshReversed, *reusedReversed),
-          "another order of the top level's maps gives other figures with a "
-          "scratch");
+          "other orders of the top and innermost levels' maps give other "
+          "figures with a scratch");
   if (!freshReversed)
     llvm::consumeError(freshReversed.takeError());
   if (!reusedReversed)

@@ -338,11 +338,13 @@ TEST(CostModelDifferential, PreparedEvaluatorMatchesEvaluateCost) {
 }
 
 /// A scratch keeps the figures of the top level's steps for the orders of
-/// one set of top-level maps (TopLevelKey in CostModel.cpp): evaluate
-/// several orders of each random dataflow's top level through one scratch,
-/// each against a fresh evaluation, so that steps found in the scratch are
+/// one set of top-level maps (TopLevelKey in CostModel.cpp), and one
+/// analysis of an innermost level for the orders of its maps that cannot
+/// change it (LevelKey): evaluate several orders of each random dataflow's
+/// top level, of its innermost level and of both through one scratch, each
+/// against a fresh evaluation, so that what is found in the scratch is
 /// checked on arbitrary dataflows, not only the search's.
-TEST(CostModelDifferential, ScratchMatchesFreshOverTopLevelOrders) {
+TEST(CostModelDifferential, ScratchMatchesFreshOverLevelOrders) {
   Generator g(11);
   std::mt19937_64 shuffler(5);
   CostEvaluator::Scratch scratch;
@@ -358,19 +360,25 @@ TEST(CostModelDifferential, ScratchMatchesFreshOverTopLevelOrders) {
       continue;
     }
     std::vector<Directive> dataflow = g.directives;
-    auto topEnd = llvm::find_if(dataflow, [](const Directive &d) {
+    auto isCluster = [](const Directive &d) {
       return d.kind == DirectiveKind::Cluster;
-    });
-    for (int order = 0; order < 6; ++order) {
-      if (order > 0)
+    };
+    auto topEnd = llvm::find_if(dataflow, isCluster);
+    auto innermostBegin =
+        llvm::find_if(llvm::reverse(dataflow), isCluster).base();
+    for (int order = 0; order < 8; ++order) {
+      // Orders 1-2 shuffle the top level, 3-4 the innermost, 5-7 both.
+      if (order == 1 || order == 2 || order >= 5)
         std::shuffle(dataflow.begin(), topEnd, shuffler);
+      if (order >= 3)
+        std::shuffle(innermostBegin, dataflow.end(), shuffler);
       expectScratchMatchesFresh(g, *evaluator, scratch, dataflow);
       ++compared;
     }
     if (::testing::Test::HasFailure())
       break;
   }
-  EXPECT_GT(compared, 5000);
+  EXPECT_GT(compared, 8000);
 }
 
 /// The dataflows one step away from `directives`: each map's size or

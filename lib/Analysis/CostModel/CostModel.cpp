@@ -27,6 +27,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/bit.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -502,6 +503,16 @@ struct LevelResult {
 /// normalized maps, sub-cluster counts and dimension table, the dimensions
 /// of the step it runs in, and the chunk rule. Equal keys give equal
 /// analyses, which a mapper's candidates share (CostEvaluator::Scratch).
+///
+/// The order of the maps matters only for those that move: a temporal map
+/// holding all of its dimension in the step (one state, unrolled) never
+/// changes, restarts nothing and is the same factor in every product, so
+/// where it stands among the others changes no figure, provided no
+/// product can overflow in any order (which of them overflows depends on
+/// the order). The key lists such maps after the others, by dimension,
+/// where the product of every map's largest extent fits in int64: the
+/// inner levels a mapper makes for the orders of one top level, whose
+/// maps it inherits in its order, are then analyzed once.
 class LevelKey {
 public:
   LevelKey(const Cluster &cluster, const DimTable &dims, bool wholeChunks);
@@ -1429,11 +1440,30 @@ LevelKey::LevelKey(const Cluster &cluster, const DimTable &dims,
                    bool wholeChunks)
     : levelDims(cluster.dims.size), stepDims(dims.size),
       numSub(cluster.numSub), numEdgeSub(cluster.numEdgeSub) {
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    mapSize[i] = m.size;
-    mapOffset[i] = m.ofs;
+  // Every chunk-table entry of a map is at most its size, offset or level
+  // dimension (fillChunkSizes), and none is negative.
+  CheckedMath bound;
+  int64_t largestProduct = 1;
+  for (const Map &m : cluster.maps)
+    largestProduct = bound.mul(
+        largestProduct,
+        std::max({m.size, m.ofs, cluster.dims[m.var], int64_t(1)}));
+  bool orderFree = !bound.overflowed();
+  unsigned position = 0;
+  auto put = [&](const Map &m) {
+    mapSize[position] = m.size;
+    mapOffset[position++] = m.ofs;
     kinds = kinds << 5 | idx(m.var) << 1 | (m.spatial ? 1 : 0);
+  };
+  uint32_t still = 0;
+  for (const Map &m : cluster.maps) {
+    if (orderFree && !m.spatial && dims[m.var] <= m.size)
+      still |= 1u << idx(m.var);
+    else
+      put(m);
   }
+  for (; still; still &= still - 1)
+    put(cluster.maps[cluster.find(static_cast<Dim>(llvm::countr_zero(still)))]);
   kinds = kinds << 4 | cluster.maps.size();
   for (unsigned d = 0; d < kNumDims; ++d)
     flags |= uint64_t(cluster.dims.has[d]) << d |

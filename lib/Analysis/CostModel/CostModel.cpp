@@ -373,7 +373,8 @@ using MapStatesByDim = std::array<MapStates, kNumDims>;
 
 struct CaseSpace {
   InlineList<MapStates, kNumDims> perMap;
-  /// How many cases map i keeps a state for (MAESTRO's shifted odometer).
+  /// How many cases varying map i keeps a state for (MAESTRO's shifted
+  /// odometer).
   std::array<int64_t, kNumDims> period;
   int64_t numCases = 1;
   /// Merged classes, or (merged = false) every case, in MAESTRO's order.
@@ -384,11 +385,12 @@ struct CaseSpace {
   llvm::ArrayRef<int64_t> mergedOf(const Case &c) const {
     return llvm::ArrayRef(mergedSteady).slice(c.firstMerged, c.numMerged);
   }
-  /// When merged: per map, the outer class of each state, the number of
-  /// outer classes, and the first class of each changing map's block.
+  /// When merged: per varying map, the outer class of each state, the
+  /// number of outer classes, and the first class of its block (the classes
+  /// where it changes).
   std::array<std::array<uint8_t, 3>, kNumDims> outerClassOf;
   std::array<uint8_t, kNumDims> numOuterClasses;
-  std::array<int64_t, kNumDims + 1> blockStart;
+  std::array<int64_t, kNumDims> blockStart;
   /// The maps with more than one state, in order: the others stay at their
   /// first state in every case, so neither the walk nor the classes need
   /// them.
@@ -982,31 +984,37 @@ MapStates Analysis::statesOf(const Cluster &cluster, const Map &m,
 CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
                                 bool merge, const MapStatesByDim *known) const {
   CaseSpace space;
-  // The states each map goes through.
-  for (const Map &m : cluster.maps)
+  // The states each map goes through, the case with every map at its
+  // first, and the maps that move (the others are at their first in every
+  // case, where they weigh 1 in every count below).
+  Case allInit;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     space.perMap.push_back(known ? (*known)[idx(m.var)]
                                  : statesOf(cluster, m, dims));
+    const MapStates &states = space.perMap[i];
+    allInit.states[i] = states.front();
+    if (states.size() > 1)
+      space.varying.push_back(static_cast<uint8_t>(i));
+  }
   // MAESTRO walks every combination in an order the off-chip bandwidth
   // depends on (it keeps a running maximum, halved after every case): map
   // i's state advances on the cases whose index is a multiple of the number
   // of combinations of the maps inside it, after the case has used it. That
   // visits every combination once, the all-init one first, but is an
   // odometer shifted by one on every outer map.
-  size_t numMaps = space.perMap.size();
-  for (auto [i, states] : llvm::enumerate(space.perMap))
-    if (states.size() > 1)
-      space.varying.push_back(static_cast<uint8_t>(i));
-  for (size_t i = numMaps; i-- > 0;) {
+  for (unsigned v = space.varying.size(); v-- > 0;) {
+    unsigned i = space.varying[v];
     space.period[i] = space.numCases;
     space.numCases = math.mul(
         space.numCases, static_cast<int64_t>(space.perMap[i].size()));
   }
   space.merged = merge;
   if (!merge) {
-    llvm::SmallVector<unsigned, 12> choice(numMaps, 0);
+    std::array<unsigned, kNumDims> choice{};
     for (int64_t k = 0; k < space.numCases; ++k) {
-      Case &c = space.classes.emplace_back();
-      for (auto [i, states] : llvm::enumerate(space.perMap)) {
+      Case &c = space.classes.emplace_back(allInit);
+      for (unsigned i : space.varying) {
+        const MapStates &states = space.perMap[i];
         const IterState &state = states[choice[i]];
         c.states[i] = state;
         c.occurrences = math.mul(c.occurrences, states.occurrences(choice[i]));
@@ -1023,9 +1031,9 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   // Outside the changing map, a map's first position merges with its
   // steady one unless the first holds an edge chunk (an edge Init is
   // never followed by a steady position, so that is the only exception).
-  for (auto [i, states] : llvm::enumerate(space.perMap)) {
-    bool mergeInit = states.size() > 1 &&
-                     states[1].pos == Position::Steady && !states[0].edge;
+  for (unsigned i : space.varying) {
+    const MapStates &states = space.perMap[i];
+    bool mergeInit = states[1].pos == Position::Steady && !states[0].edge;
     for (unsigned s = 0; s < states.size(); ++s)
       space.outerClassOf[i][s] =
           static_cast<uint8_t>(mergeInit && s > 0 ? s - 1 : s);
@@ -1033,20 +1041,12 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         static_cast<uint8_t>(states.size() - (mergeInit ? 1 : 0));
   }
   // The all-init case, then a block of classes per changing map.
-  Case allInit;
-  for (auto [i, states] : llvm::enumerate(space.perMap))
-    allInit.states[i] = states.front();
   space.classes.push_back(allInit);
-  for (size_t j = 0; j < numMaps; ++j) {
+  for (auto [jv, j] : llvm::enumerate(space.varying)) {
     space.blockStart[j] = static_cast<int64_t>(space.classes.size());
     int64_t blockSize = static_cast<int64_t>(space.perMap[j].size()) - 1;
-    if (blockSize == 0)
-      continue;
-    for (unsigned i : space.varying) {
-      if (i >= j)
-        break;
-      blockSize *= space.numOuterClasses[i];
-    }
+    for (unsigned v = 0; v < jv; ++v)
+      blockSize *= space.numOuterClasses[space.varying[v]];
     // The classes in the order classOfChoices encodes them: the changing
     // map's state (after its first) the fastest digit, then the outer maps
     // from the innermost out, each over its outer classes.
@@ -1060,10 +1060,8 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       c.firstMerged = static_cast<uint32_t>(space.mergedSteady.size());
       c.states[j] = space.perMap[j][changingDigit + 1];
       c.memberBase = space.perMap[j].occurrences(changingDigit + 1);
-      for (unsigned v = space.varying.size(); v-- > 0;) {
+      for (unsigned v = jv; v-- > 0;) {
         unsigned i = space.varying[v];
-        if (i >= j)
-          continue;
         unsigned outerClass = outerDigit[i];
         const auto &states = space.perMap[i];
         bool mergedInit = space.numOuterClasses[i] < states.size();
@@ -1082,10 +1080,8 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       // The next class: carry from the changing map's digit outward.
       if (++changingDigit == changingStates) {
         changingDigit = 0;
-        for (unsigned v = space.varying.size(); v-- > 0;) {
+        for (unsigned v = jv; v-- > 0;) {
           unsigned i = space.varying[v];
-          if (i >= j)
-            continue;
           if (++outerDigit[i] < space.numOuterClasses[i])
             break;
           outerDigit[i] = 0;
@@ -1096,7 +1092,6 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         c.occurrences = math.mul(c.occurrences, math.add(steady, 1));
     }
   }
-  space.blockStart[numMaps] = static_cast<int64_t>(space.classes.size());
   return space;
 }
 

@@ -377,6 +377,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
           "a ranking evaluation's figures differ from a full one's");
   if (!ranking)
     llvm::consumeError(ranking.takeError());
+  // From the dataflow bound (as a mapper that binds its candidates itself).
+  llvm::Expected<CostReport> fromBound = evaluator->evaluate(*bound);
+  check(static_cast<bool>(fromBound) == static_cast<bool>(report),
+        "an evaluation of the bound dataflow fails where one of its "
+        "directives does not, or the other way");
+  if (fromBound && report)
+    check(sameFigures(*fromBound, *report),
+          "an evaluation of the bound dataflow gives other figures");
+  if (!fromBound)
+    llvm::consumeError(fromBound.takeError());
   // The top level's maps in reverse order, and the innermost level's,
   // through the same scratch: it holds the figures of the top level's steps
   // and the innermost level's analysis for the orders above, which other

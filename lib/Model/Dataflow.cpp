@@ -224,4 +224,48 @@ llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
   return llvm::Error::success();
 }
 
+llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
+                                const LayerShape &shape, int64_t numPEs) {
+  if (bound.levels.empty())
+    return fail("a bound dataflow needs at least one level");
+  int64_t pesBelow = 1;
+  for (unsigned level = bound.levels.size() - 1; level > 0; --level) {
+    const BoundLevel &current = bound.levels[level];
+    if (current.subUnitPEs != pesBelow || current.numSubUnits < 1 ||
+        llvm::MulOverflow(pesBelow, current.numSubUnits, pesBelow) ||
+        pesBelow > numPEs)
+      return fail(llvm::formatv(
+          "level {0} of the bound dataflow has {1} sub-units of {2} PEs, "
+          "which binding to {3} PEs cannot give",
+          level, current.numSubUnits, current.subUnitPEs, numPEs));
+  }
+  const BoundLevel &top = bound.levels.front();
+  if (top.subUnitPEs != pesBelow || top.numSubUnits != numPEs / pesBelow)
+    return fail(llvm::formatv("the top level of the bound dataflow has {0} "
+                              "sub-units of {1} PEs, binding to {2} PEs "
+                              "gives {3} of {4}",
+                              top.numSubUnits, top.subUnitPEs, numPEs,
+                              numPEs / pesBelow, pesBelow));
+  for (auto [level, current] : llvm::enumerate(bound.levels)) {
+    if (current.maps.empty())
+      return fail(llvm::formatv("level {0} of the bound dataflow is empty",
+                                level));
+    uint32_t mapped = 0;
+    for (const BoundMap &m : current.maps) {
+      uint32_t slot = 1u << static_cast<unsigned>(inputViewOf(m.dim));
+      int64_t extent = shape.size(m.dim);
+      if (m.kind == DirectiveKind::Cluster || (mapped & slot) || m.size < 1 ||
+          m.size > extent || m.requestedSize < m.size || m.offset < 1 ||
+          (m.offset > m.size && m.size < extent))
+        return fail(llvm::formatv(
+            "level {0} of the bound dataflow has a map of {1} (size {2} of "
+            "{3} requested, offset {4}, extent {5}) that binding cannot give",
+            level, stringifyDim(m.dim), m.size, m.requestedSize, m.offset,
+            extent));
+      mapped |= slot;
+    }
+  }
+  return llvm::Error::success();
+}
+
 } // namespace mlir::accel

@@ -265,9 +265,6 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
   RecordProperty("widerWindows", widerWindows);
 }
 
-/// The prepared evaluator a mapper uses gives what evaluateCost gives: the
-/// same report or the same error, also for dataflows evaluated after
-/// others on the same evaluator (it keeps nothing between evaluations).
 /// An evaluation's error message, or empty for figures.
 std::string errorOf(llvm::Expected<CostReport> &r) {
   return r ? std::string() : llvm::toString(r.takeError());
@@ -299,6 +296,10 @@ void expectScratchMatchesFresh(const Generator &g,
   EXPECT_EQ(errorOf(reused), error);
 }
 
+/// The prepared evaluator a mapper uses gives what evaluateCost gives: the
+/// same report or the same error, also for dataflows evaluated after
+/// others on the same evaluator (it keeps nothing between evaluations),
+/// and from the dataflow bound.
 TEST(CostModelDifferential, PreparedEvaluatorMatchesEvaluateCost) {
   Generator g(7);
   std::vector<Directive> previous;
@@ -324,6 +325,21 @@ TEST(CostModelDifferential, PreparedEvaluatorMatchesEvaluateCost) {
       llvm::Expected<CostReport> direct =
           evaluateCost(g.kind, g.shape, *dataflow, g.hw);
       ++compared;
+      // Bound first (as a mapper that binds its candidates itself), the
+      // same figures, or an error where the directives give one (its
+      // message names the map by its bound size).
+      llvm::Expected<BoundDataflow> bound =
+          bindDataflow(*dataflow, g.shape, g.hw.numPEs);
+      if (bound) {
+        llvm::Expected<CostReport> fromBound = evaluator->evaluate(*bound);
+        EXPECT_EQ(static_cast<bool>(fromBound), static_cast<bool>(direct));
+        if (fromBound && direct)
+          expectSameReport(*fromBound, *direct);
+        if (!fromBound)
+          llvm::consumeError(fromBound.takeError());
+      } else {
+        llvm::consumeError(bound.takeError());
+      }
       if (prepared && direct) {
         expectSameReport(*prepared, *direct);
         continue;

@@ -193,6 +193,48 @@ TEST(CostModel, RejectsWhatCannotBind) {
             std::string::npos);
 }
 
+/// A dataflow bound by its caller (a mapper): the figures of its
+/// directives; refused where they are, with the map named by its bound
+/// size; and a bound form binding cannot give refused, not trusted.
+TEST(CostModel, EvaluatesBoundDataflows) {
+  LayerShape layer = shape(1, 2, 4, 3, 6);
+  HardwareConfig hw = pes(4);
+  llvm::Expected<CostEvaluator> evaluator =
+      CostEvaluator::create(CostLayerKind::Conv, layer, hw);
+  ASSERT_TRUE(static_cast<bool>(evaluator));
+  std::vector<Directive> good = {tp(1, 1, Dim::K), sp(1, 1, Dim::C),
+                                 whole(Dim::R), whole(Dim::S)};
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(good, layer, hw.numPEs);
+  ASSERT_TRUE(static_cast<bool>(bound));
+  llvm::Expected<CostReport> fromBound = evaluator->evaluate(*bound);
+  ASSERT_TRUE(static_cast<bool>(fromBound));
+  CostReport fromDirectives = cost(CostLayerKind::Conv, layer, good, hw);
+  EXPECT_EQ(fromBound->runtime, fromDirectives.runtime);
+  EXPECT_EQ(fromBound->numMACs, fromDirectives.numMACs);
+  EXPECT_EQ(fromBound->l2.reads, fromDirectives.l2.reads);
+
+  // Two of the three filter rows at a time: refused (a temporal map on R
+  // must hold the whole filter), the map named as bound.
+  std::vector<Directive> split = {tp(2, 2, Dim::R), sp(1, 1, Dim::C)};
+  llvm::Expected<BoundDataflow> splitBound =
+      bindDataflow(split, layer, hw.numPEs);
+  ASSERT_TRUE(static_cast<bool>(splitBound));
+  llvm::Expected<CostReport> refused = evaluator->evaluate(*splitBound);
+  ASSERT_FALSE(static_cast<bool>(refused));
+  std::string message = llvm::toString(refused.takeError());
+  EXPECT_NE(message.find("directive #0 (temporal_map<2, 2, R>)"),
+            std::string::npos)
+      << message;
+
+  BoundDataflow broken = *bound;
+  broken.levels[0].maps[1].offset = 0;
+  llvm::Expected<CostReport> unbound = evaluator->evaluate(broken);
+  ASSERT_FALSE(static_cast<bool>(unbound));
+  EXPECT_NE(llvm::toString(unbound.takeError()).find("binding cannot give"),
+            std::string::npos);
+}
+
 //===----------------------------------------------------------------------===//
 // At the limits: every figure is right or the evaluation fails with a
 // message; none wraps (UBSan builds check the arithmetic itself).

@@ -242,10 +242,48 @@ TEST(DataflowSearch, BoundsHoldOnEveryMapping) {
   }
 }
 
+/// The search evaluates its candidates bound by itself, not by
+/// bindDataflow: for every candidate of every layer, on one and two levels,
+/// the two bound forms agree field by field, and the search's passes
+/// verifyBoundDataflow.
+TEST(DataflowSearch, BoundCandidatesAreWhatBindingGives) {
+  HardwareConfig hw = smallMachine();
+  for (const Layer &layer : smallLayers()) {
+    SCOPED_TRACE(layer.name);
+    int64_t compared = 0;
+    forEachBoundDataflowCandidate(
+        layer.kind, layer.shape, hw, 2,
+        [&](llvm::ArrayRef<Directive> directives, const BoundDataflow &made) {
+          llvm::Expected<BoundDataflow> bound =
+              bindDataflow(directives, layer.shape, hw.numPEs);
+          ASSERT_TRUE(static_cast<bool>(bound))
+              << llvm::toString(bound.takeError());
+          EXPECT_FALSE(llvm::errorToBool(
+              verifyBoundDataflow(made, layer.shape, hw.numPEs)));
+          ASSERT_EQ(made.levels.size(), bound->levels.size());
+          for (auto [a, b] : llvm::zip_equal(made.levels, bound->levels)) {
+            EXPECT_EQ(a.subUnitPEs, b.subUnitPEs);
+            EXPECT_EQ(a.numSubUnits, b.numSubUnits);
+            ASSERT_EQ(a.maps.size(), b.maps.size());
+            for (auto [m, n] : llvm::zip_equal(a.maps, b.maps)) {
+              EXPECT_EQ(m.kind, n.kind);
+              EXPECT_EQ(m.dim, n.dim);
+              EXPECT_EQ(m.size, n.size);
+              EXPECT_EQ(m.offset, n.offset);
+              EXPECT_EQ(m.requestedSize, n.requestedSize);
+              EXPECT_EQ(m.directiveIndex, n.directiveIndex);
+            }
+          }
+          ++compared;
+        });
+    EXPECT_GT(compared, 100);
+  }
+}
+
 /// The search's evaluations share a scratch (innermost levels analyzed
-/// once) and rank (CostDetail::Ranking): every candidate of every layer,
-/// one scratch for all, gets the figures a fresh evaluation gives, ranked
-/// and in full.
+/// once) and rank (CostDetail::Ranking) candidates it binds itself: every
+/// candidate of every layer, one scratch for all, gets the figures a fresh
+/// evaluation gives, ranked and in full.
 TEST(DataflowSearch, ScratchGivesTheFiguresOfAFreshEvaluation) {
   CostEvaluator::Scratch scratch;
   HardwareConfig hw = smallMachine();
@@ -255,13 +293,14 @@ TEST(DataflowSearch, ScratchGivesTheFiguresOfAFreshEvaluation) {
         CostEvaluator::create(layer.kind, layer.shape, hw);
     ASSERT_TRUE(static_cast<bool>(evaluator));
     int64_t compared = 0;
-    forEachDataflowCandidate(
-        layer.kind, layer.shape, hw, 2, [&](llvm::ArrayRef<Directive> d) {
+    forEachBoundDataflowCandidate(
+        layer.kind, layer.shape, hw, 2,
+        [&](llvm::ArrayRef<Directive> d, const BoundDataflow &bound) {
           llvm::Expected<CostReport> fresh =
               evaluateCost(layer.kind, layer.shape, d, hw);
           // Ranked first, as the search does, then in full.
           llvm::Expected<CostReport> ranking =
-              evaluator->evaluate(d, &scratch, CostDetail::Ranking);
+              evaluator->evaluate(bound, &scratch, CostDetail::Ranking);
           llvm::Expected<CostReport> reused = evaluator->evaluate(d, &scratch);
           ASSERT_EQ(static_cast<bool>(fresh), static_cast<bool>(ranking));
           ASSERT_EQ(static_cast<bool>(fresh), static_cast<bool>(reused));

@@ -131,6 +131,76 @@ TEST(Dataflow, BindingErrors) {
   EXPECT_EQ(bindError(nvdla(), std::nullopt), "");
 }
 
+/// What bindDataflow gives passes verifyBoundDataflow; each rule it
+/// checks, broken on its own, fails with a message naming the level.
+TEST(Dataflow, VerifiesBoundDataflows) {
+  llvm::Expected<BoundDataflow> nvdlaBound =
+      bindDataflow(nvdla(), conv11(), 256);
+  ASSERT_TRUE(static_cast<bool>(nvdlaBound));
+  EXPECT_FALSE(llvm::errorToBool(
+      verifyBoundDataflow(*nvdlaBound, conv11(), 256)));
+  // A map clamped to its dimension (size 20 of 14 requested) is as bound.
+  llvm::Expected<BoundDataflow> clamped =
+      bindDataflow({spatial(20, 20, Dim::Y)}, conv11(), 256);
+  ASSERT_TRUE(static_cast<bool>(clamped));
+  EXPECT_FALSE(
+      llvm::errorToBool(verifyBoundDataflow(*clamped, conv11(), 256)));
+
+  auto verifyError = [](const BoundDataflow &bound, int64_t pes = 256) {
+    return llvm::toString(verifyBoundDataflow(bound, conv11(), pes));
+  };
+  auto broken = [&](auto change) {
+    BoundDataflow bound = *nvdlaBound;
+    change(bound);
+    return verifyError(bound);
+  };
+  BoundMap &innerK = nvdlaBound->levels[1].maps[0];
+  ASSERT_EQ(innerK.dim, Dim::K);
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[1].maps[0].size = 0; })
+                .find("level 1 of the bound dataflow has a map of K"),
+            std::string::npos);
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[1].maps[0].offset = 0; })
+                .find("that binding cannot give"),
+            std::string::npos);
+  // Larger than the extent, or than the size as written.
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[1].maps[0].size = 513; })
+                .find("map of K"),
+            std::string::npos);
+  EXPECT_NE(
+      broken([](BoundDataflow &b) { b.levels[1].maps[0].requestedSize = 0; })
+          .find("map of K"),
+      std::string::npos);
+  // An offset past the size skips elements unless the map is whole.
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[1].maps[0].offset = 2; })
+                .find("map of K"),
+            std::string::npos);
+  // One map per dimension and level: OY after Y counts as Y again.
+  EXPECT_NE(broken([](BoundDataflow &b) {
+              b.levels[0].maps.push_back(b.levels[0].maps[4]);
+            }).find("level 0 of the bound dataflow has a map of OY"),
+            std::string::npos);
+  EXPECT_NE(broken([](BoundDataflow &b) {
+              BoundMap y = b.levels[0].maps[4];
+              y.dim = Dim::Y;
+              b.levels[0].maps.push_back(y);
+            }).find("map of Y"),
+            std::string::npos);
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[1].maps.clear(); })
+                .find("level 1 of the bound dataflow is empty"),
+            std::string::npos);
+  // Sub-unit counts that binding to 256 PEs cannot give.
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[1].numSubUnits = 512; })
+                .find("level 1 of the bound dataflow has 512 sub-units"),
+            std::string::npos);
+  EXPECT_NE(broken([](BoundDataflow &b) { b.levels[0].numSubUnits = 8; })
+                .find("the top level of the bound dataflow has 8 sub-units"),
+            std::string::npos);
+  EXPECT_NE(verifyError(*nvdlaBound, 32).find("which binding to 32 PEs"),
+            std::string::npos);
+  EXPECT_NE(verifyError(BoundDataflow()).find("at least one level"),
+            std::string::npos);
+}
+
 TEST(Dataflow, Describe) {
   EXPECT_EQ(describe(nvdla()[2]), "temporal_map<sz(R), sz(R), R>");
   EXPECT_EQ(describe(cluster(64)), "cluster<64>");

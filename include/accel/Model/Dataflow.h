@@ -133,6 +133,17 @@ llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
                          const LayerShape &shape, std::optional<int64_t> numPEs,
                          BoundDataflow &bound);
 
+/// Checks that `bound`, made other than by bindDataflow (a mapper that
+/// makes its candidates bound), is one bindDataflow could give for `shape`
+/// and `numPEs`: levels with maps, at most one map per dimension and level
+/// (Y and OY, X and OX count as one), sizes between 1 and the extent with
+/// the size as written no smaller, positive offsets no larger than the
+/// size unless it is the whole extent, and clusters that fit the PEs with
+/// their sub-unit counts filled in. The order of maps and which are
+/// spatial are the analysis's to judge.
+llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
+                                const LayerShape &shape, int64_t numPEs);
+
 } // namespace mlir::accel
 
 #endif // ACCEL_MODEL_DATAFLOW_H

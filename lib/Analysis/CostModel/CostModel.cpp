@@ -1992,18 +1992,28 @@ static llvm::Error validateLayer(const LayerShape &shape,
   return hw.validate();
 }
 
-/// The analysis with MAESTRO's chunk rule, or with `wholeChunks` (see
-/// Problem::wholeChunks).
+/// The directive bound map `bm` came from, for messages: as written where
+/// the `directives` are at hand, else with its bound size and offset.
+static std::string describeMap(const BoundMap &bm,
+                               llvm::ArrayRef<Directive> directives) {
+  if (!directives.empty())
+    return describe(directives[bm.directiveIndex]);
+  SizeExpr size = SizeExpr::constant(bm.requestedSize);
+  SizeExpr offset = SizeExpr::constant(bm.offset);
+  return describe(bm.kind == DirectiveKind::SpatialMap
+                      ? Directive::spatialMap(size, offset, bm.dim)
+                      : Directive::temporalMap(size, offset, bm.dim));
+}
+
+/// The analysis of `bound` (from `directives`, which may be empty) with
+/// MAESTRO's chunk rule, or with `wholeChunks` (see Problem::wholeChunks).
 static llvm::Expected<CostReport>
-evaluate(const CostEvaluator::Prepared &prepared,
+evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
          llvm::ArrayRef<Directive> directives, bool wholeChunks,
          CostEvaluator::Scratch::Table *cache, CostDetail detail) {
   const LayerShape &shape = prepared.shape;
   const HardwareConfig &hw = prepared.hw;
   const DimTable &top = prepared.top;
-  BoundDataflow bound;
-  if (llvm::Error err = bindDataflow(directives, shape, hw.numPEs, bound))
-    return std::move(err);
   CheckedMath math;
   if (prepared.overflowed)
     math.noteOverflow();
@@ -2041,7 +2051,7 @@ evaluate(const CostEvaluator::Prepared &prepared,
               "size and offset {5} (sz({3})), as MAESTRO requires (its "
               "analysis slides windows over input rows only); map sz({3}), or "
               "split the filter over PEs with a spatial map",
-              bm.directiveIndex, describe(directives[bm.directiveIndex]),
+              bm.directiveIndex, describeMap(bm, directives),
               bm.requestedSize, stringifyDim(bm.dim), bm.offset, extent));
       }
       // A top-level map on input rows (columns) narrower than the filter
@@ -2062,7 +2072,7 @@ evaluate(const CostEvaluator::Prepared &prepared,
               "{4}-wide filter window ({5}): no chunk holds a whole window, "
               "so nothing would be computed; map at least {4}, or map {6} "
               "(output coordinates)",
-              bm.directiveIndex, describe(directives[bm.directiveIndex]),
+              bm.directiveIndex, describeMap(bm, directives),
               bm.requestedSize, stringifyDim(bm.dim), windowSize,
               stringifyDim(window), stringifyDim(Problem::outputOf(bm.dim))));
       }
@@ -2136,7 +2146,7 @@ evaluate(const CostEvaluator::Prepared &prepared,
             "strided outputs of a filter split at the top level are not "
             "modelled (each would count once per row of its chunk); split "
             "the filter at an inner level (row stationary), or map {7} whole",
-            split->directiveIndex, describe(directives[split->directiveIndex]),
+            split->directiveIndex, describeMap(*split, directives),
             cluster.maps[w].size, window, stringifyDim(m.var), m.size, stride,
             stringifyDim(Problem::windowOf(m.var))));
       int64_t outputs = (m.size - window) / stride + 1;
@@ -2260,10 +2270,10 @@ evaluate(const CostEvaluator::Prepared &prepared,
 /// that rule leaves the layer computing nothing.
 static llvm::Expected<CostReport>
 evaluateLayer(const CostEvaluator::Prepared &prepared,
-              llvm::ArrayRef<Directive> directives,
+              const BoundDataflow &bound, llvm::ArrayRef<Directive> directives,
               CostEvaluator::Scratch::Table *cache, CostDetail detail) {
-  llvm::Expected<CostReport> report =
-      evaluate(prepared, directives, /*wholeChunks=*/false, cache, detail);
+  llvm::Expected<CostReport> report = evaluate(
+      prepared, bound, directives, /*wholeChunks=*/false, cache, detail);
   if (!report || (report->numMACs > 0 && report->runtime > 0))
     return report;
   // MAESTRO's chunk rule left the layer computing nothing, or at no cost:
@@ -2275,8 +2285,8 @@ evaluateLayer(const CostEvaluator::Prepared &prepared,
   // work, so evaluate again with those chunks holding their dimension
   // (docs/CostModel.md, deviations). Everywhere else MAESTRO's rule stands:
   // its figures elsewhere depend on it.
-  llvm::Expected<CostReport> whole =
-      evaluate(prepared, directives, /*wholeChunks=*/true, cache, detail);
+  llvm::Expected<CostReport> whole = evaluate(
+      prepared, bound, directives, /*wholeChunks=*/true, cache, detail);
   if (!whole || (whole->numMACs > 0 && whole->runtime > 0))
     return whole;
   return fail(llvm::formatv(
@@ -2305,7 +2315,21 @@ CostEvaluator::~CostEvaluator() = default;
 llvm::Expected<CostReport>
 CostEvaluator::evaluate(llvm::ArrayRef<Directive> directives, Scratch *scratch,
                         CostDetail detail) const {
-  return evaluateLayer(*prepared, directives,
+  BoundDataflow bound;
+  if (llvm::Error err = bindDataflow(directives, prepared->shape,
+                                     prepared->hw.numPEs, bound))
+    return std::move(err);
+  return evaluateLayer(*prepared, bound, directives,
+                       scratch ? scratch->table.get() : nullptr, detail);
+}
+
+llvm::Expected<CostReport>
+CostEvaluator::evaluate(const BoundDataflow &bound, Scratch *scratch,
+                        CostDetail detail) const {
+  if (llvm::Error err =
+          verifyBoundDataflow(bound, prepared->shape, prepared->hw.numPEs))
+    return std::move(err);
+  return evaluateLayer(*prepared, bound, /*directives=*/{},
                        scratch ? scratch->table.get() : nullptr, detail);
 }
 
@@ -2319,7 +2343,10 @@ mlir::accel::evaluateCost(CostLayerKind kind, const LayerShape &shape,
                           const HardwareConfig &hw) {
   if (llvm::Error err = validateLayer(shape, hw))
     return std::move(err);
+  BoundDataflow bound;
+  if (llvm::Error err = bindDataflow(directives, shape, hw.numPEs, bound))
+    return std::move(err);
   // One evaluation: prepared on the stack, not on the heap.
-  return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), directives,
-                       /*cache=*/nullptr, CostDetail::Full);
+  return evaluateLayer(CostEvaluator::Prepared(kind, shape, hw), bound,
+                       directives, /*cache=*/nullptr, CostDetail::Full);
 }

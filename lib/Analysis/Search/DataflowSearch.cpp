@@ -183,40 +183,48 @@ public:
   /// The directives of structure `s` with temporal plan `plan`.
   void build(const Structure &s, const TemporalPlan &plan,
              llvm::SmallVectorImpl<Directive> &out) const {
-    auto constant = SizeExpr::constant;
-    auto whole = [&](Dim d) {
-      return Directive::temporalMap(SizeExpr::sizeOfDim(d),
-                                    SizeExpr::sizeOfDim(d), d);
-    };
     out.clear();
-    Directive spatial = Directive::spatialMap(constant(s.outerChunk),
-                                              constant(s.outerChunk),
-                                              s.outerDim);
-    for (auto [pos, tiled] : llvm::enumerate(plan.tiled)) {
-      if (pos == plan.spatialPosition)
-        out.push_back(spatial);
-      out.push_back(Directive::temporalMap(constant(tiled.second),
-                                           constant(tiled.second),
-                                           tiled.first));
-    }
-    if (plan.spatialPosition == plan.tiled.size())
-      out.push_back(spatial);
-    for (Dim d : dims)
-      if (d != s.outerDim &&
-          llvm::none_of(plan.tiled, [&](auto &t) { return t.first == d; }))
-        out.push_back(whole(d));
-    if (isWindowedKind(kind)) {
-      out.push_back(whole(Dim::R));
-      out.push_back(whole(Dim::S));
-    }
-    if (!s.clusterSize)
-      return;
-    out.push_back(Directive::cluster(constant(s.clusterSize)));
-    out.push_back(
-        Directive::spatialMap(constant(1), constant(1), s.innerDim));
-    if (isWindowedKind(kind)) {
-      out.push_back(whole(Dim::R));
-      out.push_back(whole(Dim::S));
+    emit(s, plan,
+         [&](DirectiveKind kind, Dim d, int64_t size) {
+           // Maps of size 0 hold the whole dimension: sz(d), as written.
+           SizeExpr expr =
+               size ? SizeExpr::constant(size) : SizeExpr::sizeOfDim(d);
+           out.push_back(kind == DirectiveKind::SpatialMap
+                             ? Directive::spatialMap(expr, expr, d)
+                             : Directive::temporalMap(expr, expr, d));
+         },
+         [&](int64_t clusterSize) {
+           out.push_back(Directive::cluster(SizeExpr::constant(clusterSize)));
+         });
+  }
+
+  /// What bindDataflow gives for build(s, plan) on this layer and `numPEs`
+  /// PEs, made directly: a task makes one per plan, and its maps are valid
+  /// by construction (the search's test compares the two).
+  void bind(const Structure &s, const TemporalPlan &plan, int64_t numPEs,
+            BoundDataflow &out) const {
+    out.levels.resize(1);
+    out.levels.front().maps.clear();
+    unsigned index = 0;
+    emit(s, plan,
+         [&](DirectiveKind kind, Dim d, int64_t size) {
+           int64_t extent = shape.size(d);
+           int64_t requested = size ? size : extent;
+           out.levels.back().maps.push_back(
+               BoundMap{kind, d, std::min(requested, extent), requested,
+                        requested, index++});
+         },
+         [&](int64_t) {
+           ++index;
+           out.levels.emplace_back();
+         });
+    BoundLevel &top = out.levels.front();
+    top.subUnitPEs = s.clusterSize ? s.clusterSize : 1;
+    top.numSubUnits = numPEs / top.subUnitPEs;
+    if (s.clusterSize) {
+      BoundLevel &inner = out.levels.back();
+      inner.subUnitPEs = 1;
+      inner.numSubUnits = s.clusterSize;
     }
   }
 
@@ -226,6 +234,39 @@ public:
   std::vector<Structure> structures;
 
 private:
+  /// The directives of structure `s` with temporal plan `plan`, outermost
+  /// first: `map(kind, dimension, size)` for each map (its offset is its
+  /// size; size 0: the whole dimension, written sz()), `cluster(size)` for
+  /// the cluster.
+  template <typename MapFn, typename ClusterFn>
+  void emit(const Structure &s, const TemporalPlan &plan, MapFn map,
+            ClusterFn cluster) const {
+    constexpr int64_t kWhole = 0;
+    for (auto [pos, tiled] : llvm::enumerate(plan.tiled)) {
+      if (pos == plan.spatialPosition)
+        map(DirectiveKind::SpatialMap, s.outerDim, s.outerChunk);
+      map(DirectiveKind::TemporalMap, tiled.first, tiled.second);
+    }
+    if (plan.spatialPosition == plan.tiled.size())
+      map(DirectiveKind::SpatialMap, s.outerDim, s.outerChunk);
+    for (Dim d : dims)
+      if (d != s.outerDim &&
+          llvm::none_of(plan.tiled, [&](auto &t) { return t.first == d; }))
+        map(DirectiveKind::TemporalMap, d, kWhole);
+    if (isWindowedKind(kind)) {
+      map(DirectiveKind::TemporalMap, Dim::R, kWhole);
+      map(DirectiveKind::TemporalMap, Dim::S, kWhole);
+    }
+    if (!s.clusterSize)
+      return;
+    cluster(s.clusterSize);
+    map(DirectiveKind::SpatialMap, s.innerDim, 1);
+    if (isWindowedKind(kind)) {
+      map(DirectiveKind::TemporalMap, Dim::R, kWhole);
+      map(DirectiveKind::TemporalMap, Dim::S, kWhole);
+    }
+  }
+
   template <typename Visit>
   void choosePlans(const PlanChoices &choices, unsigned next,
                    TemporalPlan &plan, Visit &visit) const {
@@ -390,9 +431,12 @@ struct DataflowSearch::Impl {
     return 0;
   }
 
-  /// Evaluates one mapping; updates `best` and the counts.
-  void evaluate(llvm::ArrayRef<Directive> directives, uint64_t position,
-                Best &best, DataflowSearchStats &stats,
+  /// Evaluates one mapping, `dataflow` (its directives, or bound), and
+  /// updates `best` and the counts; `directivesOf(out)` gives its
+  /// directives when it is the best so far.
+  template <typename Dataflow, typename DirectivesOf>
+  void evaluate(const Dataflow &dataflow, DirectivesOf directivesOf,
+                uint64_t position, Best &best, DataflowSearchStats &stats,
                 const CostLowerBound *bound,
                 CostEvaluator::Scratch *scratch = nullptr,
                 CostDetail detail = CostDetail::Full) {
@@ -403,7 +447,7 @@ struct DataflowSearch::Impl {
       return;
     }
     llvm::Expected<CostReport> report =
-        costs->evaluate(directives, scratch, detail);
+        costs->evaluate(dataflow, scratch, detail);
     if (!report) {
       llvm::consumeError(report.takeError());
       ++stats.invalid;
@@ -424,7 +468,7 @@ struct DataflowSearch::Impl {
     if (!score.betterThan(best.score))
       return;
     best.score = score;
-    best.directives.assign(directives.begin(), directives.end());
+    directivesOf(best.directives);
     best.report = *report;
     best.seedName.clear();
   }
@@ -461,18 +505,24 @@ struct DataflowSearch::Impl {
     // Plans share inner levels (a structure's, with the same tiles): keep
     // their analyses per thread, across tasks and searches (a scratch
     // tells evaluators apart, and only speeds evaluations up). Plans are
-    // ranked on what a ranking evaluation gives; result() evaluates the
-    // one kept in full.
+    // made bound (their directives only for a new best) and ranked on what
+    // a ranking evaluation gives; result() evaluates the one kept in full.
     static thread_local CostEvaluator::Scratch scratch;
-    constexpr CostDetail kRanking = CostDetail::Ranking;
+    BoundDataflow candidate;
+    auto evaluatePlan = [&](const TemporalPlan &plan, uint64_t position) {
+      space.bind(s, plan, hw.numPEs, candidate);
+      evaluate(
+          candidate,
+          [&](llvm::SmallVectorImpl<Directive> &out) {
+            space.build(s, plan, out);
+          },
+          position, best, task.stats, &bound, &scratch, CostDetail::Ranking);
+    };
     if (budget == numPlans) {
       // Every plan, in order, as they are made.
       uint64_t p = 0;
-      space.forEachPlan(s, [&](const TemporalPlan &plan) {
-        space.build(s, plan, directives);
-        evaluate(directives, base + p++, best, task.stats, &bound, &scratch,
-                 kRanking);
-      });
+      space.forEachPlan(
+          s, [&](const TemporalPlan &plan) { evaluatePlan(plan, base + p++); });
       return;
     }
     llvm::SmallVector<TemporalPlan, 0> plans;
@@ -482,9 +532,7 @@ struct DataflowSearch::Impl {
     SpreadOrder order(plans.size(), mixSeed(options.seed ^ mixSeed(index)));
     for (uint64_t i = 0; i < budget; ++i) {
       uint64_t p = order[i];
-      space.build(s, plans[p], directives);
-      evaluate(directives, base + p, best, task.stats, &bound, &scratch,
-               kRanking);
+      evaluatePlan(plans[p], base + p);
     }
   }
 };
@@ -497,7 +545,13 @@ DataflowSearch::DataflowSearch(CostLayerKind kind, const LayerShape &shape,
   DataflowSearchStats stats;
   for (auto [i, seed] : llvm::enumerate(seeds)) {
     MappingScore before = impl->bestSeed.score;
-    impl->evaluate(seed.directives, i, impl->bestSeed, stats, nullptr);
+    llvm::ArrayRef<Directive> directives = seed.directives;
+    impl->evaluate(
+        directives,
+        [&](llvm::SmallVectorImpl<Directive> &out) {
+          out.assign(directives.begin(), directives.end());
+        },
+        i, impl->bestSeed, stats, nullptr);
     if (impl->bestSeed.score.position != before.position)
       impl->bestSeed.seedName = seed.name;
   }
@@ -568,11 +622,25 @@ void mlir::accel::forEachDataflowCandidate(
     CostLayerKind kind, const LayerShape &shape, const HardwareConfig &hardware,
     unsigned levels,
     llvm::function_ref<void(llvm::ArrayRef<Directive>)> visit) {
+  forEachBoundDataflowCandidate(
+      kind, shape, hardware, levels,
+      [&](llvm::ArrayRef<Directive> directives, const BoundDataflow &) {
+        visit(directives);
+      });
+}
+
+void mlir::accel::forEachBoundDataflowCandidate(
+    CostLayerKind kind, const LayerShape &shape, const HardwareConfig &hardware,
+    unsigned levels,
+    llvm::function_ref<void(llvm::ArrayRef<Directive>, const BoundDataflow &)>
+        visit) {
   Space space(kind, shape, hardware, levels);
   llvm::SmallVector<Directive, 16> directives;
+  BoundDataflow bound;
   for (const Structure &s : space.structures)
     space.forEachPlan(s, [&](const TemporalPlan &plan) {
       space.build(s, plan, directives);
-      visit(directives);
+      space.bind(s, plan, hardware.numPEs, bound);
+      visit(directives, bound);
     });
 }

@@ -141,6 +141,13 @@ public:
   llvm::Expected<CostReport>
   evaluate(llvm::ArrayRef<Directive> directives, Scratch *scratch = nullptr,
            CostDetail detail = CostDetail::Full) const;
+  /// The same for a dataflow already bound to this evaluator's layer and
+  /// PE count, made other than by bindDataflow (a mapper that makes its
+  /// candidates bound): checked by verifyBoundDataflow instead of bound
+  /// again. Messages name a map by its bound size and offset.
+  llvm::Expected<CostReport> evaluate(const BoundDataflow &bound,
+                                      Scratch *scratch = nullptr,
+                                      CostDetail detail = CostDetail::Full) const;
 
   CostEvaluator(CostEvaluator &&);
   CostEvaluator &operator=(CostEvaluator &&);

@@ -131,6 +131,14 @@ void forEachDataflowCandidate(
     CostLayerKind kind, const LayerShape &shape, const HardwareConfig &hardware,
     unsigned levels,
     llvm::function_ref<void(llvm::ArrayRef<Directive>)> visit);
+/// The same, with each mapping also as the search evaluates it: bound to
+/// the layer and `hardware`'s PEs without bindDataflow (tests compare the
+/// two).
+void forEachBoundDataflowCandidate(
+    CostLayerKind kind, const LayerShape &shape, const HardwareConfig &hardware,
+    unsigned levels,
+    llvm::function_ref<void(llvm::ArrayRef<Directive>, const BoundDataflow &)>
+        visit);
 
 /// Lower bounds the pruning relies on, for a mapping `directives` whose
 /// analysis counts at least the layer's MACs (tests check them against the

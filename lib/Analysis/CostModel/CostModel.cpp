@@ -1682,10 +1682,11 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       total = math.add(total, math.mul(occ, perStep));
     };
     // No output count is negative: a chunk narrower than its window holds
-    // no outputs (fillChunkSizes).
+    // no outputs (fillChunkSizes). Every MAC writes an output to L1 (its
+    // reads of the output, input and filter are counted after the walk).
     accumulate(result.upWrite[out], egress);
-    accumulate(result.downWrite[out], macs);
-    accumulate(result.downRead[out], macs);
+    int64_t classMacs = math.mul(occ, macs);
+    result.downWrite[out] = math.add(result.downWrite[out], classMacs);
     int64_t partialSums = figures.partialSums;
     if (partialSums <= 0)
       continue;
@@ -1698,7 +1699,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       accumulate(result.upRead[ti], traffic[ti]);
       // MAESTRO: L1 writes track the L2 reads of the same tensor.
       result.downWrite[ti] = result.upRead[ti];
-      accumulate(result.downRead[ti], macs);
     }
 
     // The computation: the slowest sub-cluster, or the PE's partial sums.
@@ -1761,7 +1761,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       step = std::max({offchip->inputStep, step, offchip->outputStep});
     }
     accumulate(result.runtime, step);
-    accumulate(result.computations, macs);
+    result.computations = math.add(result.computations, classMacs);
     totalOccurrences = math.add(totalOccurrences, occ);
 
     // The step statistics. Their products are bounded by those above
@@ -1810,6 +1810,11 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     result.egress.max = std::max(result.egress.max, egressDelay);
     result.compute.max = std::max(result.compute.max, safeCompute);
   }
+  // MAESTRO: every MAC reads its output from L1, those of classes that
+  // compute their input and filter too.
+  result.downRead[out] = result.downWrite[out];
+  for (TensorClass t : {TensorClass::Input, TensorClass::Filter})
+    result.downRead[static_cast<unsigned>(t)] = result.computations;
   if (!statistics) {
     results.push_back(result);
     return;

@@ -2182,7 +2182,9 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
       cluster.numEdgeSub = 1;
     }
 
-    // The next level works inside one chunk of this one.
+    // The next level, if any, works inside one chunk of this one.
+    if (li + 1 == bound.levels.size())
+      break;
     DimTable lower;
     for (Dim var : p.inputVars) {
       int i = clusters.back().find(var);

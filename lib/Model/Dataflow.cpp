@@ -226,6 +226,12 @@ llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
 
 llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
                                 const LayerShape &shape, int64_t numPEs) {
+  return verifyBoundDataflow(bound, shape.extents(), numPEs);
+}
+
+llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
+                                const std::array<int64_t, kNumDims> &extents,
+                                int64_t numPEs) {
   if (bound.levels.empty())
     return fail("a bound dataflow needs at least one level");
   int64_t pesBelow = 1;
@@ -253,7 +259,7 @@ llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
     uint32_t mapped = 0;
     for (const BoundMap &m : current.maps) {
       uint32_t slot = 1u << static_cast<unsigned>(inputViewOf(m.dim));
-      int64_t extent = shape.size(m.dim);
+      int64_t extent = extents[static_cast<unsigned>(m.dim)];
       if (m.kind == DirectiveKind::Cluster || (mapped & slot) || m.size < 1 ||
           m.size > extent || m.requestedSize < m.size || m.offset < 1 ||
           (m.offset > m.size && m.size < extent))

@@ -25,6 +25,13 @@ int64_t LayerShape::outputCols() const {
                       dilation[1], stride[1]);
 }
 
+std::array<int64_t, kNumDims> LayerShape::extents() const {
+  std::array<int64_t, kNumDims> all;
+  for (unsigned d = 0; d < kNumDims; ++d)
+    all[d] = size(static_cast<Dim>(d));
+  return all;
+}
+
 int64_t LayerShape::numMACs() const {
   return size(Dim::N) * size(Dim::G) * size(Dim::K) * size(Dim::C) *
          size(Dim::R) * size(Dim::S) * outputRows() * outputCols();

@@ -143,6 +143,10 @@ llvm::Error bindDataflow(llvm::ArrayRef<Directive> directives,
 /// spatial are the analysis's to judge.
 llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
                                 const LayerShape &shape, int64_t numPEs);
+/// The same with the layer's LayerShape::extents.
+llvm::Error verifyBoundDataflow(const BoundDataflow &bound,
+                                const std::array<int64_t, kNumDims> &extents,
+                                int64_t numPEs);
 
 } // namespace mlir::accel
 

@@ -51,6 +51,9 @@ struct LayerShape {
   /// Output rows/cols: floor((Y + pads - dilation*(R-1) - 1) / stride) + 1.
   int64_t outputRows() const;
   int64_t outputCols() const;
+  /// size() of every dimension, by Dim: for loops that ask for OY and OX
+  /// often (each is a division).
+  std::array<int64_t, kNumDims> extents() const;
 
   /// Multiply-accumulates of the whole layer.
   int64_t numMACs() const;

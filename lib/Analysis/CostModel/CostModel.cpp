@@ -1949,6 +1949,8 @@ struct CostEvaluator::Prepared {
   HardwareConfig hw;
   Problem problem;
   DimTable top;
+  /// The layer's LayerShape::extents.
+  std::array<int64_t, kNumDims> extents;
   /// Whether preparing overflowed (the NoC's zero-load delay): every
   /// evaluation then fails, as a figure built on it would.
   bool overflowed = false;
@@ -1959,7 +1961,7 @@ struct CostEvaluator::Prepared {
 
   Prepared(CostLayerKind kind, const LayerShape &shape,
            const HardwareConfig &hw)
-      : shape(shape), hw(hw) {
+      : shape(shape), hw(hw), extents(shape.extents()) {
     CheckedMath math;
     problem = makeProblem(kind, shape, hw, math);
     overflowed = math.overflowed();
@@ -2334,7 +2336,7 @@ llvm::Expected<CostReport>
 CostEvaluator::evaluate(const BoundDataflow &bound, Scratch *scratch,
                         CostDetail detail) const {
   if (llvm::Error err =
-          verifyBoundDataflow(bound, prepared->shape, prepared->hw.numPEs))
+          verifyBoundDataflow(bound, prepared->extents, prepared->hw.numPEs))
     return std::move(err);
   return evaluateLayer(*prepared, bound, /*directives=*/{},
                        scratch ? scratch->table.get() : nullptr, detail);

@@ -95,7 +95,8 @@ class Space {
 public:
   Space(CostLayerKind kind, const LayerShape &shape,
         const HardwareConfig &hardware, unsigned levels)
-      : kind(kind), shape(shape), dims(searchedDims(kind, shape)) {
+      : kind(kind), shape(shape), extents(shape.extents()),
+        dims(searchedDims(kind, shape)) {
     for (Dim outer : dims) {
       for (int64_t chunk : partialTiles(shape.size(outer)))
         structures.push_back({outer, chunk});
@@ -208,7 +209,7 @@ public:
     unsigned index = 0;
     emit(s, plan,
          [&](DirectiveKind kind, Dim d, int64_t size) {
-           int64_t extent = shape.size(d);
+           int64_t extent = extents[static_cast<unsigned>(d)];
            int64_t requested = size ? size : extent;
            out.levels.back().maps.push_back(
                BoundMap{kind, d, std::min(requested, extent), requested,
@@ -230,6 +231,8 @@ public:
 
   CostLayerKind kind;
   LayerShape shape;
+  /// shape.extents(): bind asks for OY and OX once per plan.
+  std::array<int64_t, kNumDims> extents;
   llvm::SmallVector<Dim, 6> dims;
   std::vector<Structure> structures;
 

@@ -870,9 +870,7 @@ void Analysis::fillChunkSizes(const Cluster &cluster, bool isTop,
   for (const Map &m : cluster.maps) {
     unsigned v = idx(m.var);
     int64_t dim = cluster.dims[m.var];
-    // A map holding its whole dimension has no steady step (and needs no
-    // division).
-    int64_t steady = m.size < dim ? (dim - m.size) / m.ofs : 0;
+    int64_t steady = std::max<int64_t>(0, (dim - m.size) / m.ofs);
     // steady * ofs <= dim: compare without adding the (unbounded) size.
     int64_t beforeLast = dim - steady * m.ofs;
     bool hasEdge = m.size < beforeLast || m.size > dim;
@@ -951,8 +949,8 @@ MapStates Analysis::statesOf(const Cluster &cluster, const Map &m,
     init.unrolled = dim <= m.size;
     init.edge = dim < m.size;
     states.push_back(init);
-    int64_t steady = m.size < dim ? (dim - m.size) / m.ofs : 0;
-    if (steady > 0)
+    int64_t steady = (dim - m.size) / m.ofs;
+    if (m.size < dim && steady > 0)
       states.push_back({Position::Steady, false, false, false}, steady);
     if (!init.edge && m.size < dim - steady * m.ofs)
       states.push_back({Position::Edge, false, true, false});
@@ -2196,15 +2194,12 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
         lower.add(var, std::min(clusters.back().maps[i].size, dims[var]));
     }
     if (p.hasWindows)
-      for (Dim var : {Dim::Y, Dim::X}) {
-        if (!lower.contains(var))
-          continue;
-        int64_t span = lower[var] - lower[Problem::windowOf(var)];
-        int64_t stride = p.stride[var == Dim::Y ? 0 : 1];
-        // Most layers have stride 1: no division.
-        lower.add(Problem::outputOf(var),
-                  (stride == 1 ? span : span / stride) + 1);
-      }
+      for (Dim var : {Dim::Y, Dim::X})
+        if (lower.contains(var))
+          lower.add(Problem::outputOf(var),
+                    (lower[var] - lower[Problem::windowOf(var)]) /
+                            p.stride[var == Dim::Y ? 0 : 1] +
+                        1);
     dims = lower;
   }
 

@@ -186,11 +186,11 @@ public:
              llvm::SmallVectorImpl<Directive> &out) const {
     out.clear();
     emit(s, plan,
-         [&](DirectiveKind kind, Dim d, int64_t size) {
+         [&](DirectiveKind mapKind, Dim d, int64_t size) {
            // Maps of size 0 hold the whole dimension: sz(d), as written.
            SizeExpr expr =
                size ? SizeExpr::constant(size) : SizeExpr::sizeOfDim(d);
-           out.push_back(kind == DirectiveKind::SpatialMap
+           out.push_back(mapKind == DirectiveKind::SpatialMap
                              ? Directive::spatialMap(expr, expr, d)
                              : Directive::temporalMap(expr, expr, d));
          },
@@ -208,11 +208,11 @@ public:
     out.levels.front().maps.clear();
     unsigned index = 0;
     emit(s, plan,
-         [&](DirectiveKind kind, Dim d, int64_t size) {
+         [&](DirectiveKind mapKind, Dim d, int64_t size) {
            int64_t extent = extents[static_cast<unsigned>(d)];
            int64_t requested = size ? size : extent;
            out.levels.back().maps.push_back(
-               BoundMap{kind, d, std::min(requested, extent), requested,
+               BoundMap{mapKind, d, std::min(requested, extent), requested,
                         requested, index++});
          },
          [&](int64_t) {

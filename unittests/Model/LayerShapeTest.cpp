@@ -45,6 +45,17 @@ TEST(LayerShape, PaddingStrideDilation) {
   EXPECT_EQ(shape.outputRows(), 5); // window spans 5 rows
 }
 
+TEST(LayerShape, ExtentsOfEveryDimension) {
+  LayerShape shape = conv(8, 4, 3, 3, 14, 10);
+  shape.stride = {2, 1};
+  std::array<int64_t, kNumDims> extents = shape.extents();
+  // N G K C R S Y X, then the output rows (14 - 3) / 2 + 1 and columns.
+  EXPECT_EQ(extents, (std::array<int64_t, kNumDims>{1, 1, 8, 4, 3, 3, 14,
+                                                    10, 6, 8}));
+  for (unsigned d = 0; d < kNumDims; ++d)
+    EXPECT_EQ(extents[d], shape.size(static_cast<Dim>(d)));
+}
+
 TEST(LayerShape, RejectsBadShapes) {
   auto message = [](const LayerShape &shape) {
     return llvm::toString(shape.validate());

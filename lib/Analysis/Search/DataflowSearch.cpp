@@ -596,7 +596,7 @@ DataflowSearchResult DataflowSearch::result() const {
   result.report = best->report;
   // A task's mappings were ranked on a ranking evaluation's figures: the
   // one kept gets every figure (the same where both have them).
-  if (best != &impl->bestSeed) {
+  if (best != &impl->bestSeed && impl->costs) {
     llvm::Expected<CostReport> full = impl->costs->evaluate(best->directives);
     assert(full && "a ranking evaluation fails exactly where a full one does");
     if (full)

@@ -540,13 +540,15 @@ private:
       0x8ebc6af09c88c6e3ull};
   /// By map position; 0 beyond the level's maps.
   std::array<int64_t, kNumDims> mapSize{}, mapOffset{};
-  /// The level's dimension table, and the step's.
-  std::array<int64_t, kNumDims> levelDims, stepDims;
+  /// The level's dimension table, and the step's. (Read through the
+  /// bytewise comparison only, as are the sub-cluster counts.)
+  [[maybe_unused]] std::array<int64_t, kNumDims> levelDims;
+  std::array<int64_t, kNumDims> stepDims;
   /// Five bits per map (dimension, spatial) and the number of maps.
   uint64_t kinds = 0;
   /// Which dimensions each table has, and the chunk rule.
   uint64_t flags = 0;
-  int64_t numSub, numEdgeSub;
+  [[maybe_unused]] int64_t numSub, numEdgeSub;
 };
 static_assert(sizeof(LevelKey) == (4 * kNumDims + 4) * sizeof(int64_t),
               "LevelKey compares its bytes: it must have no padding");
@@ -1716,6 +1718,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       for (unsigned i : space.varying)
         if (c.states[i].isEdge())
           edgeMask |= 1u << i;
+      const Case &thisCase = c; // a structured binding: not capturable in C++17
       auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
         uint32_t shape = edgeMask << 1 | (edgeEdge ? 1 : 0);
         auto known = llvm::find_if(
@@ -1724,8 +1727,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
         if (known != subShapes.end()) {
           entry = known->second;
         } else {
-          entry = memoized(level + 1, subClusterDims(level, c, edgeEdge),
-                           results);
+          entry = memoized(level + 1,
+                           subClusterDims(level, thisCase, edgeEdge), results);
           subShapes.push_back({shape, entry});
         }
         subs.push_back({entry, spatialOccurrences});

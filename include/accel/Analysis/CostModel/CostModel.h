@@ -145,9 +145,9 @@ public:
   /// PE count, made other than by bindDataflow (a mapper that makes its
   /// candidates bound): checked by verifyBoundDataflow instead of bound
   /// again. Messages name a map by its bound size and offset.
-  llvm::Expected<CostReport> evaluate(const BoundDataflow &bound,
-                                      Scratch *scratch = nullptr,
-                                      CostDetail detail = CostDetail::Full) const;
+  llvm::Expected<CostReport>
+  evaluate(const BoundDataflow &bound, Scratch *scratch = nullptr,
+           CostDetail detail = CostDetail::Full) const;
 
   CostEvaluator(CostEvaluator &&);
   CostEvaluator &operator=(CostEvaluator &&);

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -270,6 +271,18 @@ std::string errorOf(llvm::Expected<CostReport> &r) {
   return r ? std::string() : llvm::toString(r.takeError());
 }
 
+/// The evaluator of the generated layer and hardware, or none where they
+/// are invalid (PreparedEvaluatorMatchesEvaluateCost checks that error).
+std::optional<CostEvaluator> evaluatorOf(const Generator &g) {
+  llvm::Expected<CostEvaluator> evaluator =
+      CostEvaluator::create(g.kind, g.shape, g.hw);
+  if (!evaluator) {
+    llvm::consumeError(evaluator.takeError());
+    return std::nullopt;
+  }
+  return std::move(*evaluator);
+}
+
 /// `dataflow` evaluated on `evaluator` through `scratch` gives what a fresh
 /// evaluation of the generated layer gives: every figure, or the error. A
 /// ranking evaluation (CostDetail::Ranking) goes first through the same
@@ -369,12 +382,9 @@ TEST(CostModelDifferential, ScratchMatchesFreshOverLevelOrders) {
     if (!g.next())
       continue;
     SCOPED_TRACE(describeCase(g));
-    llvm::Expected<CostEvaluator> evaluator =
-        CostEvaluator::create(g.kind, g.shape, g.hw);
-    if (!evaluator) {
-      llvm::consumeError(evaluator.takeError());
+    std::optional<CostEvaluator> evaluator = evaluatorOf(g);
+    if (!evaluator)
       continue;
-    }
     std::vector<Directive> dataflow = g.directives;
     auto isCluster = [](const Directive &d) {
       return d.kind == DirectiveKind::Cluster;
@@ -445,12 +455,9 @@ TEST(CostModelDifferential, ScratchMatchesFreshOverNeighbouringDataflows) {
     if (!g.next())
       continue;
     SCOPED_TRACE(describeCase(g));
-    llvm::Expected<CostEvaluator> evaluator =
-        CostEvaluator::create(g.kind, g.shape, g.hw);
-    if (!evaluator) {
-      llvm::consumeError(evaluator.takeError());
+    std::optional<CostEvaluator> evaluator = evaluatorOf(g);
+    if (!evaluator)
       continue;
-    }
     std::vector<std::vector<Directive>> dataflows = neighboursOf(g.directives);
     dataflows.insert(dataflows.begin(), g.directives);
     for (const std::vector<Directive> &dataflow : dataflows) {

@@ -347,46 +347,44 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mlir::accel::fuzz::fail(what);
   };
 
+  // `other` fails exactly where `expected` fails and, where both give
+  // figures, `same` holds of them (`other`'s error is consumed).
+  auto checkAgrees = [&](llvm::Expected<CostReport> other,
+                         llvm::Expected<CostReport> &expected,
+                         bool (*same)(const CostReport &, const CostReport &),
+                         const char *failing, const char *differing) {
+    check(static_cast<bool>(other) == static_cast<bool>(expected), failing);
+    if (!other) {
+      llvm::consumeError(other.takeError());
+      return;
+    }
+    if (expected)
+      check(same(*other, *expected), differing);
+  };
+
   // A mapper's evaluator gives the same, with a scratch twice: the second
   // time its innermost level is the one the first remembered.
   llvm::Expected<CostEvaluator> evaluator =
       CostEvaluator::create(kind, shape, hw);
   check(static_cast<bool>(evaluator), "a valid layer the evaluator refuses");
   static CostEvaluator::Scratch scratch; // other evaluators' entries stay apart
-  for (int pass = 0; pass < 2; ++pass) {
-    llvm::Expected<CostReport> again = evaluator->evaluate(directives, &scratch);
-    check(static_cast<bool>(again) == static_cast<bool>(report),
-          "the evaluator and evaluateCost disagree on failing");
-    if (!again) {
-      llvm::consumeError(again.takeError());
-      continue;
-    }
-    check(sameFigures(*again, *report),
-          "the evaluator's figures differ from evaluateCost's");
-  }
+  for (int pass = 0; pass < 2; ++pass)
+    checkAgrees(evaluator->evaluate(directives, &scratch), report, sameFigures,
+                "the evaluator and evaluateCost disagree on failing",
+                "the evaluator's figures differ from evaluateCost's");
   // A mapper ranks on a ranking evaluation: the same figures where it has
   // them, and it fails exactly where a full one fails (an overflow in the
   // statistics it leaves out included).
-  llvm::Expected<CostReport> ranking =
-      evaluator->evaluate(directives, &scratch, CostDetail::Ranking);
-  check(static_cast<bool>(ranking) == static_cast<bool>(report),
-        "a ranking evaluation fails where a full one does not, or the other "
-        "way");
-  if (ranking && report)
-    check(sameRankingFigures(*ranking, *report),
-          "a ranking evaluation's figures differ from a full one's");
-  if (!ranking)
-    llvm::consumeError(ranking.takeError());
+  checkAgrees(evaluator->evaluate(directives, &scratch, CostDetail::Ranking),
+              report, sameRankingFigures,
+              "a ranking evaluation fails where a full one does not, or the "
+              "other way",
+              "a ranking evaluation's figures differ from a full one's");
   // From the dataflow bound (as a mapper that binds its candidates itself).
-  llvm::Expected<CostReport> fromBound = evaluator->evaluate(*bound);
-  check(static_cast<bool>(fromBound) == static_cast<bool>(report),
-        "an evaluation of the bound dataflow fails where one of its "
-        "directives does not, or the other way");
-  if (fromBound && report)
-    check(sameFigures(*fromBound, *report),
-          "an evaluation of the bound dataflow gives other figures");
-  if (!fromBound)
-    llvm::consumeError(fromBound.takeError());
+  checkAgrees(evaluator->evaluate(*bound), report, sameFigures,
+              "an evaluation of the bound dataflow fails where one of its "
+              "directives does not, or the other way",
+              "an evaluation of the bound dataflow gives other figures");
   // The top level's maps in reverse order, and the innermost level's,
   // through the same scratch: it holds the figures of the top level's steps
   // and the innermost level's analysis for the orders above, which other
@@ -403,19 +401,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                  reversed.end());
   llvm::Expected<CostReport> freshReversed =
       evaluateCost(kind, shape, reversed, hw);
-  llvm::Expected<CostReport> reusedReversed =
-      evaluator->evaluate(reversed, &scratch);
-  check(static_cast<bool>(freshReversed) == static_cast<bool>(reusedReversed),
-        "other orders of the top and innermost levels' maps fail with a "
-        "scratch and not without, or the other way");
-  if (freshReversed && reusedReversed)
-    check(sameFigures(*freshReversed, *reusedReversed),
-          "other orders of the top and innermost levels' maps give other "
-          "figures with a scratch");
+  checkAgrees(evaluator->evaluate(reversed, &scratch), freshReversed,
+              sameFigures,
+              "other orders of the top and innermost levels' maps fail with a "
+              "scratch and not without, or the other way",
+              "other orders of the top and innermost levels' maps give other "
+              "figures with a scratch");
   if (!freshReversed)
     llvm::consumeError(freshReversed.takeError());
-  if (!reusedReversed)
-    llvm::consumeError(reusedReversed.takeError());
 
   if (!report) {
     llvm::consumeError(report.takeError());

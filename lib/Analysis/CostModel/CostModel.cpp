@@ -787,8 +787,10 @@ private:
   CostEvaluator::Scratch::Table *cache;
   /// The evaluator the analysis runs for (Scratch::Table::owner).
   uint64_t evaluatorId;
-  /// Whether the top level's result has its step statistics. Inner levels'
-  /// always have them: the scratch keeps them for every evaluation.
+  /// Whether the top level's result has its step statistics. An inner
+  /// level's result has none of them but the utilized sub-clusters, which
+  /// the level above averages: the report reads no other (the scratch
+  /// keeps inner results for every evaluation, so they always have it).
   bool topLevelStatistics;
   /// Each level's chunk sizes: in `chunkStorage`, or the scratch's for the
   /// top level.
@@ -1643,7 +1645,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
-  bool statistics = level != 0 || topLevelStatistics;
+  bool statistics = level == 0 && topLevelStatistics;
+  bool utilization = level != 0 || topLevelStatistics;
   // What the order-dependent statistics need of each class that computes.
   struct ClassOutcome {
     bool computes = false;
@@ -1767,11 +1770,20 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     result.computations = math.add(result.computations, classMacs);
     totalOccurrences = math.add(totalOccurrences, occ);
 
+    if (utilization) {
+      double activeUnits = 0;
+      for (auto [entry, spatialOccurrences] : subs)
+        activeUnits += results[entry].avgActive * spatialOccurrences;
+      if (activeUnits == 0)
+        activeUnits = static_cast<double>(numActive);
+      result.avgActive += activeUnits * occ;
+    }
+
     // The step statistics. Their products are bounded by those above
     // (occurrences x a delay by occurrences x the step; the all-init class
     // occurs once) but for the NoC's average bandwidth, occurrences x the
-    // whole traffic: where that overflows, a ranking evaluation takes the
-    // sum too, so that it fails exactly where a full one does.
+    // whole traffic: where that overflows, a level without them takes the
+    // sum too, so that an evaluation fails exactly where a full one does.
     int64_t nocTraffic = std::max(ingress, egress);
     // MAESTRO divides by the compute delay before guarding it against zero
     // (and dies there on row-stationary mappings); guard first.
@@ -1792,13 +1804,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       outcome.offchipDemand = std::max<int64_t>(
           0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
 
-    double activeUnits = 0;
-    for (auto [entry, spatialOccurrences] : subs)
-      activeUnits += results[entry].avgActive * spatialOccurrences;
-    if (activeUnits == 0)
-      activeUnits = static_cast<double>(numActive);
-    result.avgActive += activeUnits * occ;
-
     result.peakBw = std::max(result.peakBw, nocTraffic / safeCompute);
     // MAESTRO divides each case's whole traffic in integers.
     result.avgBw += static_cast<double>(
@@ -1818,6 +1823,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   result.downRead[out] = result.downWrite[out];
   for (TensorClass t : {TensorClass::Input, TensorClass::Filter})
     result.downRead[static_cast<unsigned>(t)] = result.computations;
+  if (utilization && totalOccurrences > 0)
+    result.avgActive /= static_cast<double>(totalOccurrences);
   if (!statistics) {
     results.push_back(result);
     return;
@@ -1850,7 +1857,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   if (totalOccurrences > 0) {
     double n = static_cast<double>(totalOccurrences);
     result.avgBw /= n;
-    result.avgActive /= n;
     result.ingress.avg /= n;
     result.egress.avg /= n;
     result.compute.avg /= n;

@@ -78,4 +78,34 @@ BENCHMARK(BM_CostConv11Prepared)
     ->DenseRange(0, 6)
     ->Unit(benchmark::kMicrosecond);
 
+/// The core evaluation as a mapper makes it: a prepared CostEvaluator and a
+/// dataflow already bound to the layer (DataflowSearch binds its own
+/// candidates; the evaluator checks the bound form instead of binding),
+/// full detail, no scratch.
+void BM_CostConv11Bound(benchmark::State &state) {
+  std::vector<Directive> directives = dataflow(state.range(0));
+  llvm::Expected<CostEvaluator> evaluator =
+      CostEvaluator::create(CostLayerKind::Conv, conv11(), accelerator1());
+  if (!evaluator) {
+    state.SkipWithError(llvm::toString(evaluator.takeError()).c_str());
+    return;
+  }
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(directives, conv11(), accelerator1().numPEs);
+  if (!bound) {
+    state.SkipWithError(llvm::toString(bound.takeError()).c_str());
+    return;
+  }
+  state.SetLabel(kNames[state.range(0)]);
+  for (auto _ : state) {
+    llvm::Expected<CostReport> report = evaluator->evaluate(*bound);
+    if (!report) {
+      state.SkipWithError(llvm::toString(report.takeError()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(report->runtime);
+  }
+}
+BENCHMARK(BM_CostConv11Bound)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
+
 } // namespace

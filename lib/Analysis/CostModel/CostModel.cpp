@@ -73,13 +73,13 @@ class CheckedMath {
 public:
   int64_t mul(int64_t a, int64_t b) const {
     int64_t result;
-    if (llvm::MulOverflow(a, b, result))
+    if (LLVM_UNLIKELY(llvm::MulOverflow(a, b, result)))
       return saturate(/*negative=*/(a < 0) != (b < 0));
     return result;
   }
   int64_t add(int64_t a, int64_t b) const {
     int64_t result;
-    if (llvm::AddOverflow(a, b, result))
+    if (LLVM_UNLIKELY(llvm::AddOverflow(a, b, result)))
       return saturate(/*negative=*/a < 0);
     return result;
   }
@@ -447,18 +447,30 @@ struct CaseSpace {
 
 /// A per-sub-cluster volume for each kind of sub-cluster of a step: the
 /// first or another, and the partial one at the spatial edge (edge-edge) or
-/// a full one. One pass over the maps computes all four; each product is
-/// taken map by map as it would be alone, and its overflow reaches the
-/// evaluation only if the product is used.
+/// a full one. One pass over the maps computes them; each product is taken
+/// map by map as it would be alone, and its overflow reaches the
+/// evaluation only if the product is used. Away from the spatial edge a
+/// step reads no edge-edge volume (sumOverSubClusters), so only the first
+/// two are computed there.
 class SubClusterVolumes {
 public:
-  /// (first, edgeEdge) of each variant.
-  static constexpr std::pair<bool, bool> kVariants[] = {
-      {true, false}, {false, false}, {true, true}, {false, true}};
-
+  /// With `atEdge` false, the edge-edge variants are neither computed nor
+  /// read.
+  explicit SubClusterVolumes(bool atEdge) : atEdge(atEdge) {}
+  /// Calls `fn(first, edgeEdge)` for each variant computed, each with
+  /// constant arguments once inlined (spatial factors differ by variant).
+  template <typename Fn> void forEachVariant(Fn fn) const {
+    fn(true, false);
+    fn(false, false);
+    if (atEdge) {
+      fn(true, true);
+      fn(false, true);
+    }
+  }
   void mulAll(int64_t factor) {
-    for (unsigned i = 0; i < 4; ++i)
-      mulAt(i, factor);
+    forEachVariant([&](bool first, bool edgeEdge) {
+      mulAt(indexOf(first, edgeEdge), factor);
+    });
   }
   void mul(bool first, bool edgeEdge, int64_t factor) {
     mulAt(indexOf(first, edgeEdge), factor);
@@ -467,6 +479,7 @@ public:
   void clearValues() { values.fill(0); }
   int64_t get(bool first, bool edgeEdge, const CheckedMath &math) const {
     unsigned i = indexOf(first, edgeEdge);
+    assert((atEdge || !edgeEdge) && "an edge-edge volume away from the edge");
     if (overflowed & (1u << i))
       math.noteOverflow();
     return values[i];
@@ -478,13 +491,14 @@ private:
   }
   void mulAt(unsigned i, int64_t factor) {
     int64_t before = values[i];
-    if (llvm::MulOverflow(before, factor, values[i])) {
+    if (LLVM_UNLIKELY(llvm::MulOverflow(before, factor, values[i]))) {
       overflowed |= 1u << i;
       values[i] = CheckedMath::saturated((before < 0) != (factor < 0));
     }
   }
   std::array<int64_t, 4> values = {1, 1, 1, 1};
   uint8_t overflowed = 0;
+  bool atEdge;
 };
 
 /// What one level's analysis produces (MAESTRO's CostAnalysisResults).
@@ -749,19 +763,23 @@ private:
   /// A tensor's chunk per kind of sub-cluster (the all-init step's
   /// ingress).
   SubClusterVolumes mappedVolumes(unsigned level, TensorClass t,
-                                  const Case &c) const;
-  /// What is new to each kind of sub-cluster of tensor `t` at step `c`.
+                                  const Case &c, bool atEdge) const;
+  /// What is new to each kind of sub-cluster of tensor `t` at step `c`
+  /// (the edge-edge ones where `atEdge`).
   SubClusterVolumes ingressVolumes(unsigned level, TensorClass t,
-                                   const Case &c) const;
+                                   const Case &c, bool atEdge) const;
   /// What each kind of sub-cluster produces at step `c`: its outputs
   /// (`egress`) and its partial sums (`partial`, the reduction's maps then
   /// the output's, each product in that order). They differ at the
   /// spatial edge's init position, where the partial sub-cluster that is
   /// not the first counts only its new outputs but all its partial sums.
   struct OutputVolumes {
+    explicit OutputVolumes(bool atEdge) : egress(atEdge), partial(atEdge) {}
     SubClusterVolumes egress, partial;
   };
-  OutputVolumes outputVolumes(unsigned level, const Case &c) const;
+  /// The edge-edge ones where `atEdge`.
+  OutputVolumes outputVolumes(unsigned level, const Case &c,
+                              bool atEdge) const;
   int64_t spatialIngress(unsigned level, TensorClass t, const Case &c) const;
   /// The step's egress, from outputVolumes' egress.
   int64_t spatialEgress(unsigned level, const SpatialInfo &spOut,
@@ -770,8 +788,12 @@ private:
   /// partial sums.
   int64_t criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
                                   const SubClusterVolumes &partial) const;
-  /// The MACs of the step, from the same volumes.
-  int64_t macsOf(unsigned level, const Case &c, const SpatialInfo &spOut,
+  /// How the step's MACs are summed over sub-clusters (macsOf): MAESTRO
+  /// takes any spatial map for them, the last one's state.
+  SpatialInfo anySpatialOf(unsigned level, const Case &c,
+                           const SpatialInfo &spOut) const;
+  /// The MACs of the step, from the same volumes; `sp` from anySpatialOf.
+  int64_t macsOf(unsigned level, const SpatialInfo &sp,
                  const SubClusterVolumes &partial) const;
   int64_t mappedVolume(unsigned level, TensorClass t) const;
   DimTable subClusterDims(unsigned level, const Case &c, bool edgeEdge) const;
@@ -1130,10 +1152,10 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
 }
 
 SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
-                                          const Case &c) const {
+                                          const Case &c, bool atEdge) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = *chunks[level];
-  SubClusterVolumes vol;
+  SubClusterVolumes vol(atEdge);
   for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1143,24 +1165,24 @@ SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
     } else if (!m.spatial) {
       vol.mulAll(s.mappedEdge[v]);
     } else {
-      for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+      vol.forEachVariant([&](bool first, bool edgeEdge) {
         if (cluster.numEdgeSub == 1 && (first || edgeEdge))
           vol.mul(first, edgeEdge, s.mappedEdge[v]);
         else if (cluster.numEdgeSub > 1)
           vol.mul(first, edgeEdge, edgeEdge ? s.mappedEdge[v] : s.mapped[v]);
-      }
+      });
     }
   }
   return vol;
 }
 
 SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
-                                           const Case &c) const {
+                                           const Case &c, bool atEdge) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = *chunks[level];
   int changing = c.changing;
   if (changing == -1)
-    return mappedVolumes(level, t, c);
+    return mappedVolumes(level, t, c, atEdge);
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
   const auto &coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
@@ -1171,7 +1193,7 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
       restarted = true;
 
   bool tensorChanges = false;
-  SubClusterVolumes vol;
+  SubClusterVolumes vol(atEdge);
   for (unsigned i : coupled) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1193,11 +1215,11 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
     bool othersGetUnique = st.pos == Position::Init
                                ? isReset
                                : (!restarted && isChanging);
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+    vol.forEachVariant([&](bool first, bool edgeEdge) {
       int64_t mapped = edgeEdge ? s.mappedEdge[v] : s.mapped[v];
       int64_t unique = edgeEdge ? s.uniqueEdge[v] : s.unique[v];
       vol.mul(first, edgeEdge, !first && othersGetUnique ? unique : mapped);
-    }
+    });
   }
   if (!tensorChanges)
     vol.clearValues();
@@ -1211,7 +1233,9 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
   if (!c.allInit() && !p.coupled(t, cluster.maps[c.changing].var))
     return 0;
   SpatialInfo sp = spatialOf(level, t, c);
-  SubClusterVolumes vol = ingressVolumes(level, t, c);
+  // Only a multicast to sub-clusters at the edge reads edge-edge volumes.
+  SubClusterVolumes vol =
+      ingressVolumes(level, t, c, p.multicast && sp.mapped && sp.edge);
   if (!p.multicast) {
     // MAESTRO ignores its multicast flag (it is always on). Without
     // multicast every active sub-cluster receives its whole chunk: no
@@ -1230,8 +1254,8 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
       cluster.numSub - 1);
 }
 
-Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
-                                                const Case &c) const {
+Analysis::OutputVolumes Analysis::outputVolumes(unsigned level, const Case &c,
+                                                bool atEdge) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = *chunks[level];
   // The factor of spatial map `st` for one kind of sub-cluster: what it
@@ -1263,7 +1287,7 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
     return 1;
   };
 
-  OutputVolumes vol;
+  OutputVolumes vol(atEdge);
   // The reduction the sub-clusters do: every map not of the output.
   for (unsigned i : cluster.reductionMaps) {
     const Map &m = cluster.maps[i];
@@ -1273,10 +1297,11 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
       vol.partial.mulAll(st.isEdge() ? s.mappedEdge[v] : s.mapped[v]);
       continue;
     }
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants)
+    vol.partial.forEachVariant([&](bool first, bool edgeEdge) {
       vol.partial.mul(first, edgeEdge,
                       spatialFactor(st, v, v, first, edgeEdge,
                                     /*initEdgeEdgeUsesUnique=*/false));
+    });
   }
   for (Cluster::OutputMap om : cluster.outputMaps) {
     const Map &m = cluster.maps[om.map];
@@ -1290,7 +1315,7 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
     }
     // MAESTRO: at the spatial edge of a single edge cluster it reads the
     // input-coordinate size (Y, not Y').
-    for (auto [first, edgeEdge] : SubClusterVolumes::kVariants) {
+    vol.egress.forEachVariant([&](bool first, bool edgeEdge) {
       int64_t egressFactor =
           spatialFactor(st, actual, idx(m.var), first, edgeEdge,
                         /*initEdgeEdgeUsesUnique=*/true);
@@ -1302,7 +1327,7 @@ Analysis::OutputVolumes Analysis::outputVolumes(unsigned level,
                           : spatialFactor(st, actual, idx(m.var), first,
                                           edgeEdge,
                                           /*initEdgeEdgeUsesUnique=*/false));
-    }
+    });
   }
   return vol;
 }
@@ -1326,19 +1351,23 @@ Analysis::criticalPathPartialSums(unsigned level, const SpatialInfo &spOut,
       true, clusters[level].numEdgeSub == 1 && spOut.state.spEdgeEdge, math);
 }
 
-int64_t Analysis::macsOf(unsigned level, const Case &c,
-                         const SpatialInfo &spOut,
-                         const SubClusterVolumes &partial) const {
-  const Cluster &cluster = clusters[level];
+Analysis::SpatialInfo Analysis::anySpatialOf(unsigned level, const Case &c,
+                                             const SpatialInfo &spOut) const {
   // MAESTRO: for partial sums any spatial map counts, the last one wins.
   SpatialInfo sp = spOut;
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+  for (auto [i, m] : llvm::enumerate(clusters[level].maps)) {
     if (!m.spatial)
       continue;
     sp.mapped = true;
     sp.state = c.states[i];
     sp.edge |= c.states[i].isEdge();
   }
+  return sp;
+}
+
+int64_t Analysis::macsOf(unsigned level, const SpatialInfo &sp,
+                         const SubClusterVolumes &partial) const {
+  const Cluster &cluster = clusters[level];
   if (!sp.mapped)
     return math.mul(cluster.numSub, partial.get(true, false, math));
   // Every sub-cluster holds a full chunk (the first's); at the edge the
@@ -1573,9 +1602,12 @@ ClassFigures Analysis::classFigures(unsigned level, const Case &c,
   bool clean = !math.overflowed();
   ClassFigures figures;
   SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
-  OutputVolumes volumes = outputVolumes(level, c);
+  // Every spatial map of the output is among anySpatialOf's, so its edge
+  // is where any edge-edge volume is read.
+  SpatialInfo spAny = anySpatialOf(level, c, spOut);
+  OutputVolumes volumes = outputVolumes(level, c, spAny.edge);
   figures.egress = spatialEgress(level, spOut, volumes.egress);
-  figures.macs = macsOf(level, c, spOut, volumes.partial);
+  figures.macs = macsOf(level, spAny, volumes.partial);
   figures.partialSums = criticalPathPartialSums(level, spOut, volumes.partial);
   figures.overflowed = math.overflowed();
   if (slot.entry && clean)

@@ -247,7 +247,8 @@ struct Cluster {
   InlineList<OutputMap, kNumDims> outputMaps;
   /// The maps on input rows and columns of a windowed layer.
   InlineList<uint8_t, 2> windowedMaps;
-  unsigned numSpatialMaps = 0;
+  /// The spatial maps, in map order.
+  InlineList<uint8_t, kNumDims> spatialMaps;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
   /// The first spatial map (filled once the maps are final).
@@ -709,7 +710,8 @@ private:
         cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
       if (p.isWindowed(m.var))
         cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
-      cluster.numSpatialMaps += m.spatial;
+      if (m.spatial)
+        cluster.spatialMaps.push_back(static_cast<uint8_t>(i));
     }
     for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
       int i = cluster.find(var);
@@ -1355,9 +1357,7 @@ Analysis::SpatialInfo Analysis::anySpatialOf(unsigned level, const Case &c,
                                              const SpatialInfo &spOut) const {
   // MAESTRO: for partial sums any spatial map counts, the last one wins.
   SpatialInfo sp = spOut;
-  for (auto [i, m] : llvm::enumerate(clusters[level].maps)) {
-    if (!m.spatial)
-      continue;
+  for (unsigned i : clusters[level].spatialMaps) {
     sp.mapped = true;
     sp.state = c.states[i];
     sp.edge |= c.states[i].isEdge();
@@ -1669,7 +1669,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // Where the steps of the orders of one set of top-level maps share their
   // figures (TopLevelKey): products that cannot overflow, one spatial map.
   StepKeys keys;
-  if (generation && chunks[level]->productsFit && cluster.numSpatialMaps == 1)
+  if (generation && chunks[level]->productsFit && cluster.spatialMaps.size() == 1)
     keys = stepKeysOf(cluster, space, generation);
   // The all-init case, first in both orders.
   ClassSlot firstSlot;

@@ -8,6 +8,7 @@
 
 #include "accel/Analysis/CostModel/CostModel.h"
 
+#include "CaseStudy.h"
 #include "LibraryDataflows.h"
 
 #include "benchmark/benchmark.h"
@@ -18,22 +19,6 @@ using namespace mlir::accel;
 using namespace accel_bench;
 
 namespace {
-
-LayerShape conv11() {
-  LayerShape shape;
-  shape.sizes = {1, 1, 512, 512, 3, 3, 14, 14};
-  return shape;
-}
-
-HardwareConfig accelerator1() {
-  HardwareConfig hw;
-  hw.numPEs = 256;
-  hw.l1Size = 100;
-  hw.l2Size = 3000;
-  hw.nocBandwidth = 1000;
-  hw.offchipBandwidth = 50;
-  return hw;
-}
 
 /// evaluateCost: checks the layer and hardware, then evaluates.
 void BM_CostConv11(benchmark::State &state) {

@@ -8,11 +8,16 @@
 // ../shared/maestro/mapping/Resnet50_kcp_ws.m, read in place) searched on
 // 1 and 2 threads, wall time. Layers of one shape are searched once, as the
 // pass does.
+// BM_CoreEvaluationOfCandidates/levels: one full evaluation, without a
+// scratch, of every candidate of the CONV11 search space with that many
+// cluster levels (the cost model's core evaluation over the mappings a
+// mapper meets, rather than over the seven library dataflows).
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Analysis/Search/DataflowSearch.h"
 
+#include "CaseStudy.h"
 #include "LibraryDataflows.h"
 
 #include "benchmark/benchmark.h"
@@ -39,14 +44,8 @@ std::vector<NamedDataflow> librarySeeds() {
 }
 
 void BM_SearchConv11(benchmark::State &state) {
-  LayerShape shape;
-  shape.sizes = {1, 1, 512, 512, 3, 3, 14, 14};
-  HardwareConfig hw;
-  hw.numPEs = 256;
-  hw.l1Size = 100;
-  hw.l2Size = 3000;
-  hw.nocBandwidth = 1000;
-  hw.offchipBandwidth = 50;
+  LayerShape shape = conv11();
+  HardwareConfig hw = accelerator1();
   DataflowSearchOptions options;
   options.objective = static_cast<SearchObjective>(state.range(0));
   state.SetLabel(stringifySearchObjective(options.objective).str());
@@ -70,6 +69,48 @@ void BM_SearchConv11(benchmark::State &state) {
 // process is slower (cold caches, an empty scratch) and a single one gave
 // each repetition that start.
 BENCHMARK(BM_SearchConv11)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+
+/// The cost model's core evaluation over the mappings a mapper evaluates:
+/// every candidate of the CONV11 search space with `levels` cluster levels
+/// (no pruning), bound as the search binds them, each evaluated once per
+/// iteration in full detail without a scratch (so no evaluation reuses
+/// another's analyses, as none of a search's first does).
+void BM_CoreEvaluationOfCandidates(benchmark::State &state) {
+  LayerShape shape = conv11();
+  HardwareConfig hw = accelerator1();
+  unsigned levels = static_cast<unsigned>(state.range(0));
+  std::vector<BoundDataflow> candidates;
+  forEachBoundDataflowCandidate(
+      CostLayerKind::Conv, shape, hw, levels,
+      [&](llvm::ArrayRef<Directive>, const BoundDataflow &bound) {
+        candidates.push_back(bound);
+      });
+  llvm::Expected<CostEvaluator> evaluator =
+      CostEvaluator::create(CostLayerKind::Conv, shape, hw);
+  if (!evaluator) {
+    state.SkipWithError(llvm::toString(evaluator.takeError()).c_str());
+    return;
+  }
+  int64_t evaluated = 0;
+  for (auto _ : state) {
+    for (const BoundDataflow &bound : candidates) {
+      llvm::Expected<CostReport> report = evaluator->evaluate(bound);
+      if (report)
+        benchmark::DoNotOptimize(report->runtime);
+      else
+        llvm::consumeError(report.takeError());
+    }
+    evaluated += static_cast<int64_t>(candidates.size());
+  }
+  state.SetLabel(std::to_string(candidates.size()) + " candidates");
+  state.counters["evals/s"] =
+      benchmark::Counter(evaluated, benchmark::Counter::kIsRate);
+  state.counters["s/eval"] = benchmark::Counter(
+      evaluated, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_CoreEvaluationOfCandidates)
+    ->DenseRange(1, 2)
+    ->Unit(benchmark::kMillisecond);
 
 struct NetworkLayer {
   CostLayerKind kind;

@@ -1453,12 +1453,21 @@ int64_t Analysis::sumOfMemberQuotients(const Case &c,
   int64_t sum = math.mul(c.occurrences, quotient);
   if (remainder == 0)
     return sum;
-  unsigned numMerged = merged.size();
-  for (uint32_t members = 0; members < (1u << numMerged); ++members) {
-    int64_t occurrences = c.memberBase;
-    for (unsigned i = 0; i < numMerged; ++i)
-      if (members & (1u << i))
-        occurrences = math.mul(occurrences, merged[i]);
+  // Member m (a bit per merged map) occurs memberBase times the steady
+  // counts of its bits: each from the member without its lowest bit, with
+  // no branch per bit (which varied mappings mispredict). Every factor is
+  // at least 1, so whether a product overflows does not depend on the
+  // order it is taken in.
+  unsigned numMembers = 1u << merged.size();
+  std::array<int64_t, 1u << (kNumDims - 1)> occurrencesOf;
+  assert(numMembers <= occurrencesOf.size() && "a class merges every map");
+  occurrencesOf[0] = c.memberBase;
+  sum = math.add(sum, math.mul(c.memberBase, remainder) / divisor);
+  for (uint32_t members = 1; members < numMembers; ++members) {
+    int64_t occurrences =
+        math.mul(occurrencesOf[members & (members - 1)],
+                 merged[llvm::countr_zero(members)]);
+    occurrencesOf[members] = occurrences;
     sum = math.add(sum, math.mul(occurrences, remainder) / divisor);
   }
   return sum;

@@ -1678,7 +1678,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // Where the steps of the orders of one set of top-level maps share their
   // figures (TopLevelKey): products that cannot overflow, one spatial map.
   StepKeys keys;
-  if (generation && chunks[level]->productsFit && cluster.spatialMaps.size() == 1)
+  if (generation && chunks[level]->productsFit &&
+      cluster.spatialMaps.size() == 1)
     keys = stepKeysOf(cluster, space, generation);
   // The all-init case, first in both orders.
   ClassSlot firstSlot;
@@ -2137,11 +2138,15 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
                          bm.requestedSize, bm.offset});
     }
     // Output-coordinate maps become input maps spanning their windows.
+    // Each is found by its dimension: a walk over every map, with a branch
+    // per map, costs more where the mappings vary.
     bool isTop = li == 0;
-    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      if (!isOutputDim(m.var))
+    for (Dim output : {Dim::OY, Dim::OX}) {
+      int i = cluster.find(output);
+      if (i < 0)
         continue;
-      Dim in = inputViewOf(m.var), window = Problem::windowOf(in);
+      Map &m = cluster.maps[i];
+      Dim in = inputViewOf(output), window = Problem::windowOf(in);
       int w = cluster.find(window);
       int64_t windowSize = w >= 0
                                ? windowOfMap(cluster.maps[w].size, dims[window],
@@ -2178,38 +2183,42 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
     for (Dim var : p.inputVars)
       if (cluster.find(var) < 0 && dims.contains(var))
         cluster.addMap(Map{var, false, dims[var], dims[var]});
-    // Strided windows move by the stride.
-    for (Map &m : cluster.maps) {
-      if (!p.isWindowed(m.var))
-        continue;
-      int64_t stride = p.stride[m.var == Dim::Y ? 0 : 1];
-      int64_t window = top[Problem::windowOf(m.var)];
-      if (stride == 1 || m.size < window)
-        continue;
-      // MAESTRO repacks a strided chunk by the whole filter, and the top
-      // level, which counts the MACs, narrows its output chunk by the
-      // filter rows it holds: where it splits the filter (a map on R
-      // narrower than it, one filter row per PE) each strided output counts
-      // once per input row of the chunk (the cost-model fuzzer: 5x a
-      // layer's MACs). Not modelled, so refused. Inner levels may split it
-      // (row stationary; MAESTRO's sane s568 does, with exact MACs), and no
-      // MAESTRO case of the reference sets splits it at the top.
-      int w = cluster.find(Problem::windowOf(m.var));
-      const BoundMap *split = level.find(Problem::windowOf(m.var));
-      if (isTop && w >= 0 && cluster.maps[w].size < window && split)
-        return fail(llvm::formatv(
-            "directive #{0} ({1}) maps {2} of the {3}-row filter at the top "
-            "level, where {4} chunks of {5} rows move by the stride {6}: "
-            "strided outputs of a filter split at the top level are not "
-            "modelled (each would count once per row of its chunk); split "
-            "the filter at an inner level (row stationary), or map {7} whole",
-            split->directiveIndex, describeMap(*split, directives),
-            cluster.maps[w].size, window, stringifyDim(m.var), m.size, stride,
-            stringifyDim(Problem::windowOf(m.var))));
-      int64_t outputs = (m.size - window) / stride + 1;
-      m.size = math.add(outputs * std::min(stride, window),
-                        std::max<int64_t>(window - stride, 0));
-      m.ofs = math.mul(outputs, (!isTop && window < stride) ? window : stride);
+    // Strided windows move by the stride (a walk only where a stride is
+    // not 1: its branch per map costs where the mappings vary).
+    if (p.stride[0] != 1 || p.stride[1] != 1) {
+      for (Map &m : cluster.maps) {
+        if (!p.isWindowed(m.var))
+          continue;
+        int64_t stride = p.stride[m.var == Dim::Y ? 0 : 1];
+        int64_t window = top[Problem::windowOf(m.var)];
+        if (stride == 1 || m.size < window)
+          continue;
+        // MAESTRO repacks a strided chunk by the whole filter, and the top
+        // level, which counts the MACs, narrows its output chunk by the
+        // filter rows it holds: where it splits the filter (a map on R
+        // narrower than it, one filter row per PE) each strided output counts
+        // once per input row of the chunk (the cost-model fuzzer: 5x a
+        // layer's MACs). Not modelled, so refused. Inner levels may split it
+        // (row stationary; MAESTRO's sane s568 does, with exact MACs), and no
+        // MAESTRO case of the reference sets splits it at the top.
+        int w = cluster.find(Problem::windowOf(m.var));
+        const BoundMap *split = level.find(Problem::windowOf(m.var));
+        if (isTop && w >= 0 && cluster.maps[w].size < window && split)
+          return fail(llvm::formatv(
+              "directive #{0} ({1}) maps {2} of the {3}-row filter at the top "
+              "level, where {4} chunks of {5} rows move by the stride {6}: "
+              "strided outputs of a filter split at the top level are not "
+              "modelled (each would count once per row of its chunk); split "
+              "the filter at an inner level (row stationary), or map {7} whole",
+              split->directiveIndex, describeMap(*split, directives),
+              cluster.maps[w].size, window, stringifyDim(m.var), m.size, stride,
+              stringifyDim(Problem::windowOf(m.var))));
+        int64_t outputs = (m.size - window) / stride + 1;
+        m.size = math.add(outputs * std::min(stride, window),
+                          std::max<int64_t>(window - stride, 0));
+        m.ofs =
+            math.mul(outputs, (!isTop && window < stride) ? window : stride);
+      }
     }
     cluster.dims = dims;
     for (auto [i, m] : llvm::enumerate(cluster.maps))

@@ -1460,7 +1460,8 @@ int64_t Analysis::sumOfMemberQuotients(const Case &c,
   // order it is taken in.
   unsigned numMembers = 1u << merged.size();
   std::array<int64_t, 1u << (kNumDims - 1)> occurrencesOf;
-  assert(numMembers <= occurrencesOf.size() && "a class merges every map");
+  assert(numMembers <= occurrencesOf.size() &&
+         "a class merges at most every map but the changing one");
   occurrencesOf[0] = c.memberBase;
   sum = math.add(sum, math.mul(c.memberBase, remainder) / divisor);
   for (uint32_t members = 1; members < numMembers; ++members) {
@@ -1687,6 +1688,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
+  // Step statistics are the top level's alone; the utilized sub-clusters
+  // every level's but a ranking evaluation's top level.
   bool statistics = level == 0 && topLevelStatistics;
   bool utilization = level != 0 || topLevelStatistics;
   // What the order-dependent statistics need of each class that computes.
@@ -1842,9 +1845,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     outcome.arithmeticIntensity =
         static_cast<double>(macs) / static_cast<double>(ingress);
     // max(0, a / c, b / c) for c > 0, with one division.
-    if (level == 0)
-      outcome.offchipDemand = std::max<int64_t>(
-          0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
+    outcome.offchipDemand = std::max<int64_t>(
+        0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
 
     result.peakBw = std::max(result.peakBw, nocTraffic / safeCompute);
     // MAESTRO divides each case's whole traffic in integers.
@@ -1889,8 +1891,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       result.arithmeticIntensity = outcome.arithmeticIntensity;
     // Cases further back are halved more often: none can exceed what the
     // largest demand still gives.
-    if (level != 0 || halvings >= 63 ||
-        (largestDemand >> halvings) <= result.offchipBw)
+    if (halvings >= 63 || (largestDemand >> halvings) <= result.offchipBw)
       return false;
     result.offchipBw =
         std::max(result.offchipBw, outcome.offchipDemand >> halvings);

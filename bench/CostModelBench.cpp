@@ -13,6 +13,7 @@
 
 #include "benchmark/benchmark.h"
 
+#include <optional>
 #include <vector>
 
 using namespace mlir::accel;
@@ -20,21 +21,41 @@ using namespace accel_bench;
 
 namespace {
 
-/// evaluateCost: checks the layer and hardware, then evaluates.
-void BM_CostConv11(benchmark::State &state) {
-  std::vector<Directive> directives = dataflow(state.range(0));
-  LayerShape shape = conv11();
-  HardwareConfig hw = accelerator1();
+/// Times `evaluate()` (an llvm::Expected<CostReport>) on library dataflow
+/// state.range(0), stopping at the first error.
+template <typename Evaluate>
+void timeEvaluations(benchmark::State &state, Evaluate evaluate) {
   state.SetLabel(kNames[state.range(0)]);
   for (auto _ : state) {
-    llvm::Expected<CostReport> report =
-        evaluateCost(CostLayerKind::Conv, shape, directives, hw);
+    llvm::Expected<CostReport> report = evaluate();
     if (!report) {
       state.SkipWithError(llvm::toString(report.takeError()).c_str());
       break;
     }
     benchmark::DoNotOptimize(report->runtime);
   }
+}
+
+/// A CostEvaluator for CONV11 on accelerator_1, or none after skipping the
+/// benchmark with the reason.
+std::optional<CostEvaluator> conv11Evaluator(benchmark::State &state) {
+  llvm::Expected<CostEvaluator> evaluator =
+      CostEvaluator::create(CostLayerKind::Conv, conv11(), accelerator1());
+  if (!evaluator) {
+    state.SkipWithError(llvm::toString(evaluator.takeError()).c_str());
+    return std::nullopt;
+  }
+  return std::move(*evaluator);
+}
+
+/// evaluateCost: checks the layer and hardware, then evaluates.
+void BM_CostConv11(benchmark::State &state) {
+  std::vector<Directive> directives = dataflow(state.range(0));
+  LayerShape shape = conv11();
+  HardwareConfig hw = accelerator1();
+  timeEvaluations(state, [&] {
+    return evaluateCost(CostLayerKind::Conv, shape, directives, hw);
+  });
 }
 BENCHMARK(BM_CostConv11)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
 
@@ -43,21 +64,10 @@ BENCHMARK(BM_CostConv11)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
 /// level).
 void BM_CostConv11Prepared(benchmark::State &state) {
   std::vector<Directive> directives = dataflow(state.range(0));
-  llvm::Expected<CostEvaluator> evaluator =
-      CostEvaluator::create(CostLayerKind::Conv, conv11(), accelerator1());
-  if (!evaluator) {
-    state.SkipWithError(llvm::toString(evaluator.takeError()).c_str());
+  std::optional<CostEvaluator> evaluator = conv11Evaluator(state);
+  if (!evaluator)
     return;
-  }
-  state.SetLabel(kNames[state.range(0)]);
-  for (auto _ : state) {
-    llvm::Expected<CostReport> report = evaluator->evaluate(directives);
-    if (!report) {
-      state.SkipWithError(llvm::toString(report.takeError()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(report->runtime);
-  }
+  timeEvaluations(state, [&] { return evaluator->evaluate(directives); });
 }
 BENCHMARK(BM_CostConv11Prepared)
     ->DenseRange(0, 6)
@@ -68,28 +78,16 @@ BENCHMARK(BM_CostConv11Prepared)
 /// candidates; the evaluator checks the bound form instead of binding),
 /// full detail, no scratch.
 void BM_CostConv11Bound(benchmark::State &state) {
-  std::vector<Directive> directives = dataflow(state.range(0));
-  llvm::Expected<CostEvaluator> evaluator =
-      CostEvaluator::create(CostLayerKind::Conv, conv11(), accelerator1());
-  if (!evaluator) {
-    state.SkipWithError(llvm::toString(evaluator.takeError()).c_str());
+  std::optional<CostEvaluator> evaluator = conv11Evaluator(state);
+  if (!evaluator)
     return;
-  }
-  llvm::Expected<BoundDataflow> bound =
-      bindDataflow(directives, conv11(), accelerator1().numPEs);
+  llvm::Expected<BoundDataflow> bound = bindDataflow(
+      dataflow(state.range(0)), conv11(), accelerator1().numPEs);
   if (!bound) {
     state.SkipWithError(llvm::toString(bound.takeError()).c_str());
     return;
   }
-  state.SetLabel(kNames[state.range(0)]);
-  for (auto _ : state) {
-    llvm::Expected<CostReport> report = evaluator->evaluate(*bound);
-    if (!report) {
-      state.SkipWithError(llvm::toString(report.takeError()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(report->runtime);
-  }
+  timeEvaluations(state, [&] { return evaluator->evaluate(*bound); });
 }
 BENCHMARK(BM_CostConv11Bound)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
 

@@ -1722,6 +1722,28 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
+  // A step's figures before its traffic (classFigures) depend on each
+  // temporal map only through whether it holds an edge chunk (its first
+  // and steady positions give the same), and on each spatial map's state:
+  // the steps alike in those share them. Where the scratch keeps step
+  // figures, classFigures finds them there instead.
+  bool shareFigures = keys.generation == 0;
+  auto figuresKey = [&](const Case &c) {
+    uint32_t key = 0;
+    for (unsigned i : space.varying) {
+      const IterState &st = c.states[i];
+      uint32_t part = cluster.maps[i].spatial ? st.index : st.isEdge();
+      key |= part << (2 * i);
+    }
+    return key;
+  };
+  struct SharedFigures {
+    uint32_t key;
+    ClassFigures figures;
+  };
+  llvm::SmallVector<SharedFigures, 8> shared;
+  if (shareFigures)
+    shared.push_back({figuresKey(space.classes.front()), first});
   // Step statistics are the top level's alone; the utilized sub-clusters
   // every level's but a ranking evaluation's top level.
   bool statistics = level == 0 && topLevelStatistics;
@@ -1748,8 +1770,20 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
-    ClassFigures figures =
-        classIndex == 0 ? first : classFigures(level, c, keys, slot);
+    ClassFigures figures = first;
+    if (classIndex != 0 && shareFigures) {
+      uint32_t key = figuresKey(c);
+      auto known = llvm::find_if(
+          shared, [&](const SharedFigures &entry) { return entry.key == key; });
+      if (known != shared.end()) {
+        figures = known->figures;
+      } else {
+        figures = classFigures(level, c, keys, slot);
+        shared.push_back({key, figures});
+      }
+    } else if (classIndex != 0) {
+      figures = classFigures(level, c, keys, slot);
+    }
     int64_t egress = figures.egress, macs = figures.macs;
     // The input and filter traffic: for sizing the buffers (on the classes
     // up to the first that computes) and for a class that computes.

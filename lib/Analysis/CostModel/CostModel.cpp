@@ -1722,19 +1722,17 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
-  // A step's figures before its traffic (classFigures) depend on each
-  // temporal map only through whether it holds an edge chunk (its first
-  // and steady positions give the same), and on each spatial map's state:
-  // the steps alike in those share them. Where the scratch keeps step
-  // figures, classFigures finds them there instead.
+  // A step's figures before its traffic (classFigures) depend on its maps'
+  // states only through which maps hold an edge chunk: a map's first
+  // position and its steady one give the same factors (a map that moves
+  // never holds an edge chunk at its first). The steps alike in that share
+  // them. Where the scratch keeps step figures, classFigures finds them
+  // there instead.
   bool shareFigures = keys.generation == 0;
   auto figuresKey = [&](const Case &c) {
     uint32_t key = 0;
-    for (unsigned i : space.varying) {
-      const IterState &st = c.states[i];
-      uint32_t part = cluster.maps[i].spatial ? st.index : st.isEdge();
-      key |= part << (2 * i);
-    }
+    for (unsigned i : space.varying)
+      key |= uint32_t(c.states[i].isEdge()) << i;
     return key;
   };
   struct SharedFigures {

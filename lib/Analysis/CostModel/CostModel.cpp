@@ -1722,26 +1722,27 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
-  // A step's figures before its traffic (classFigures) depend on its maps'
-  // states only through which maps hold an edge chunk: a map's first
-  // position and its steady one give the same factors (a map that moves
-  // never holds an edge chunk at its first). The steps alike in that share
-  // them. Where the scratch keeps step figures, classFigures finds them
-  // there instead.
-  bool shareFigures = keys.generation == 0;
-  auto figuresKey = [&](const Case &c) {
-    uint32_t key = 0;
+  // Which maps of a step hold an edge chunk, a bit per map position: only
+  // the varying maps differ between steps.
+  auto edgeMaskOf = [&](const Case &c) {
+    uint32_t mask = 0;
     for (unsigned i : space.varying)
-      key |= uint32_t(c.states[i].isEdge()) << i;
-    return key;
+      mask |= uint32_t(c.states[i].isEdge()) << i;
+    return mask;
   };
+  // A step's figures before its traffic (classFigures) depend on its maps'
+  // states only through that mask: a map's first position and its steady
+  // one give the same factors (a map that moves never holds an edge chunk
+  // at its first). The steps alike in it share them. Where the scratch
+  // keeps step figures, classFigures finds them there instead.
+  bool shareFigures = keys.generation == 0;
   struct SharedFigures {
-    uint32_t key;
+    uint32_t edgeMask;
     ClassFigures figures;
   };
   llvm::SmallVector<SharedFigures, 8> shared;
   if (shareFigures)
-    shared.push_back({figuresKey(space.classes.front()), first});
+    shared.push_back({edgeMaskOf(space.classes.front()), first});
   // Step statistics are the top level's alone; the utilized sub-clusters
   // every level's but a ranking evaluation's top level.
   bool statistics = level == 0 && topLevelStatistics;
@@ -1769,15 +1770,16 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
     ClassFigures figures = first;
+    uint32_t edgeMask = edgeMaskOf(c);
     if (classIndex != 0 && shareFigures) {
-      uint32_t key = figuresKey(c);
-      auto known = llvm::find_if(
-          shared, [&](const SharedFigures &entry) { return entry.key == key; });
+      auto known = llvm::find_if(shared, [&](const SharedFigures &entry) {
+        return entry.edgeMask == edgeMask;
+      });
       if (known != shared.end()) {
         figures = known->figures;
       } else {
         figures = classFigures(level, c, keys, slot);
-        shared.push_back({key, figures});
+        shared.push_back({edgeMask, figures});
       }
     } else if (classIndex != 0) {
       figures = classFigures(level, c, keys, slot);
@@ -1827,11 +1829,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
     if (level + 1 < numLevels) {
       // A sub-cluster's dimensions depend on which maps hold an edge chunk
-      // (subClusterDims), and only varying maps differ between classes.
-      uint32_t edgeMask = 0;
-      for (unsigned i : space.varying)
-        if (c.states[i].isEdge())
-          edgeMask |= 1u << i;
+      // (subClusterDims).
       const Case &thisCase = c; // a structured binding: not capturable in C++17
       auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
         uint32_t shape = edgeMask << 1 | (edgeEdge ? 1 : 0);

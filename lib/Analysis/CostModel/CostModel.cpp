@@ -1755,9 +1755,16 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   };
   llvm::SmallVector<ClassOutcome, 16> outcomes(
       statistics ? space.classes.size() : 0);
-  /// The sub-cluster analyses of this level's steps, by edge maps and
-  /// edge-edge (runSub below): (shape, index in `results`).
-  llvm::SmallVector<std::pair<uint32_t, size_t>, 4> subShapes;
+  /// What a step takes from the level below, by its edge mask (its
+  /// sub-clusters' dimensions follow from which maps hold an edge chunk,
+  /// subClusterDims): the slowest sub-cluster's runtime, and the units
+  /// active in its sub-clusters.
+  struct SubLevelFigures {
+    uint32_t edgeMask;
+    int64_t computeDelay = 0;
+    double activeUnits = 0;
+  };
+  llvm::SmallVector<SubLevelFigures, 4> subLevels;
   bool sized = false;
   /// The top level's input and filter buffers, and the step time the
   /// off-chip bandwidth gives them and the output buffer (halved: double
@@ -1819,41 +1826,39 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       result.downWrite[ti] = result.upRead[ti];
     }
 
-    // The computation: the slowest sub-cluster, or the PE's partial sums.
+    // The computation: the slowest sub-cluster, or the PE's partial sums;
+    // the units active in the sub-clusters (0: the sub-clusters
+    // themselves, at the innermost level).
     int64_t computeDelay = 0;
-    // (result of a sub-cluster, how many run it): the edge-edge one, the
-    // rest.
-    llvm::SmallVector<std::pair<size_t, int64_t>, 2> subs;
-    int sp = cluster.firstSpatial();
-    const IterState &spState = c.states[sp];
+    double activeUnits = 0;
+    const IterState &spState = c.states[cluster.firstSpatial()];
     numActive = spState.isEdge() ? cluster.numEdgeSub : cluster.numSub;
     if (level + 1 < numLevels) {
-      // A sub-cluster's dimensions depend on which maps hold an edge chunk
-      // (subClusterDims).
-      const Case &thisCase = c; // a structured binding: not capturable in C++17
-      auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
-        uint32_t shape = edgeMask << 1 | (edgeEdge ? 1 : 0);
-        auto known = llvm::find_if(
-            subShapes, [&](const auto &entry) { return entry.first == shape; });
-        size_t entry;
-        if (known != subShapes.end()) {
-          entry = known->second;
+      auto known = llvm::find_if(subLevels, [&](const SubLevelFigures &e) {
+        return e.edgeMask == edgeMask;
+      });
+      if (known == subLevels.end()) {
+        SubLevelFigures below{edgeMask};
+        const Case &step = c; // a structured binding: not capturable (C++17)
+        // The edge-edge sub-cluster, then the rest.
+        auto runSub = [&](bool edgeEdge, int64_t spatialOccurrences) {
+          size_t entry = memoized(
+              level + 1, subClusterDims(level, step, edgeEdge), results);
+          below.computeDelay =
+              std::max(below.computeDelay, results[entry].runtime);
+          below.activeUnits += results[entry].avgActive * spatialOccurrences;
+        };
+        if (spState.isEdge() && spState.spEdgeEdge) {
+          runSub(true, 1);
+          if (cluster.numEdgeSub - 1 > 0)
+            runSub(false, cluster.numEdgeSub - 1);
         } else {
-          entry = memoized(level + 1,
-                           subClusterDims(level, thisCase, edgeEdge), results);
-          subShapes.push_back({shape, entry});
+          runSub(false, numActive);
         }
-        subs.push_back({entry, spatialOccurrences});
-      };
-      if (spState.isEdge() && spState.spEdgeEdge) {
-        runSub(true, 1);
-        if (cluster.numEdgeSub - 1 > 0)
-          runSub(false, cluster.numEdgeSub - 1);
-      } else {
-        runSub(false, spState.isEdge() ? cluster.numEdgeSub : cluster.numSub);
+        known = subLevels.insert(subLevels.end(), below);
       }
-      for (auto [entry, spatialOccurrences] : subs)
-        computeDelay = std::max(computeDelay, results[entry].runtime);
+      computeDelay = known->computeDelay;
+      activeUnits = known->activeUnits;
     } else {
       computeDelay = CheckedMath::ceilDiv(partialSums, p.simdLanes);
     }
@@ -1880,9 +1885,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     totalOccurrences = math.add(totalOccurrences, occ);
 
     if (utilization) {
-      double activeUnits = 0;
-      for (auto [entry, spatialOccurrences] : subs)
-        activeUnits += results[entry].avgActive * spatialOccurrences;
       if (activeUnits == 0)
         activeUnits = static_cast<double>(numActive);
       result.avgActive += activeUnits * occ;

@@ -879,9 +879,12 @@ private:
   /// `keys` find them, else computed (and kept in `slot`).
   ClassFigures classFigures(unsigned level, const Case &c,
                             const StepKeys &keys, ClassSlot &slot) const;
-  /// Adds the traffic to `figures` of step `c` (kept in `slot`).
-  void addTraffic(unsigned level, const Case &c, ClassFigures &figures,
-                  const ClassSlot &slot) const;
+  /// The input's and the filter's ingress at step `c`, whose figures are
+  /// `figures`: from them where the scratch kept it, else computed (and
+  /// kept in `slot`).
+  std::array<int64_t, 2> trafficOf(unsigned level, const Case &c,
+                                   const ClassFigures &figures,
+                                   const ClassSlot &slot) const;
   /// The sum over `c`'s member cases of occurrences x perStep / divisor,
   /// each divided in integers as MAESTRO does per case.
   int64_t sumOfMemberQuotients(const Case &c, llvm::ArrayRef<int64_t> merged,
@@ -1646,23 +1649,24 @@ ClassFigures Analysis::classFigures(unsigned level, const Case &c,
   return figures;
 }
 
-void Analysis::addTraffic(unsigned level, const Case &c, ClassFigures &figures,
-                          const ClassSlot &slot) const {
+std::array<int64_t, 2> Analysis::trafficOf(unsigned level, const Case &c,
+                                           const ClassFigures &figures,
+                                           const ClassSlot &slot) const {
   if (figures.hasTraffic) {
     if (figures.trafficOverflowed)
       math.noteOverflow();
-    return;
+    return figures.traffic;
   }
   bool clean = !math.overflowed();
-  figures.traffic = {spatialIngress(level, TensorClass::Input, c),
-                     spatialIngress(level, TensorClass::Filter, c)};
-  figures.hasTraffic = true;
-  figures.trafficOverflowed = math.overflowed();
+  std::array<int64_t, 2> traffic = {
+      spatialIngress(level, TensorClass::Input, c),
+      spatialIngress(level, TensorClass::Filter, c)};
   if (clean && slot.holds()) {
-    slot.entry->figures.traffic = figures.traffic;
+    slot.entry->figures.traffic = traffic;
     slot.entry->figures.hasTraffic = true;
-    slot.entry->figures.trafficOverflowed = figures.trafficOverflowed;
+    slot.entry->figures.trafficOverflowed = math.overflowed();
   }
+  return traffic;
 }
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
@@ -1773,32 +1777,33 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t inputs, inputStep, outputStep;
   };
   std::optional<OffchipFigures> offchip;
+  // A step's figures where neither `shared` nor `first` holds them.
+  ClassFigures unshared;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
-    ClassFigures figures = first;
+    const ClassFigures *figures = &first;
     uint32_t edgeMask = edgeMaskOf(c);
     if (classIndex != 0 && shareFigures) {
       auto known = llvm::find_if(shared, [&](const SharedFigures &entry) {
         return entry.edgeMask == edgeMask;
       });
-      if (known != shared.end()) {
-        figures = known->figures;
-      } else {
-        figures = classFigures(level, c, keys, slot);
-        shared.push_back({edgeMask, figures});
-      }
+      if (known == shared.end())
+        known = shared.insert(shared.end(),
+                              {edgeMask, classFigures(level, c, keys, slot)});
+      figures = &known->figures;
     } else if (classIndex != 0) {
-      figures = classFigures(level, c, keys, slot);
+      unshared = classFigures(level, c, keys, slot);
+      figures = &unshared;
     }
-    int64_t egress = figures.egress, macs = figures.macs;
+    int64_t egress = figures->egress, macs = figures->macs;
     // The input and filter traffic: for sizing the buffers (on the classes
     // up to the first that computes) and for a class that computes.
     Counts traffic{};
-    if (!sized || figures.partialSums > 0) {
-      addTraffic(level, c, figures, slot);
-      traffic[static_cast<unsigned>(TensorClass::Input)] = figures.traffic[0];
-      traffic[static_cast<unsigned>(TensorClass::Filter)] = figures.traffic[1];
+    if (!sized || figures->partialSums > 0) {
+      std::array<int64_t, 2> ingress = trafficOf(level, c, *figures, slot);
+      traffic[static_cast<unsigned>(TensorClass::Input)] = ingress[0];
+      traffic[static_cast<unsigned>(TensorClass::Filter)] = ingress[1];
     }
     if (!sized)
       updateBufferSizes(level, dims, traffic, egress, result);
@@ -1812,7 +1817,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     accumulate(result.upWrite[out], egress);
     int64_t classMacs = math.mul(occ, macs);
     result.downWrite[out] = math.add(result.downWrite[out], classMacs);
-    int64_t partialSums = figures.partialSums;
+    int64_t partialSums = figures->partialSums;
     if (partialSums <= 0)
       continue;
     sized = true;
@@ -1991,10 +1996,10 @@ Analysis::analyzeSingleStep(unsigned level, const DimTable &dims,
       std::numeric_limits<int64_t>::max();
   ClassSlot slot;
   ClassFigures figures = classFigures(level, allInit, StepKeys(), slot);
-  addTraffic(level, allInit, figures, slot);
+  std::array<int64_t, 2> ingress = trafficOf(level, allInit, figures, slot);
   Counts traffic{};
-  traffic[in] = figures.traffic[0];
-  traffic[fl] = figures.traffic[1];
+  traffic[in] = ingress[0];
+  traffic[fl] = ingress[1];
   updateBufferSizes(level, dims, traffic, figures.egress, result);
   result.upWrite[out] = figures.egress;
   result.downWrite[out] = figures.macs;

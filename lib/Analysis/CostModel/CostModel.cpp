@@ -670,8 +670,9 @@ private:
   /// unrolled (holds its whole dimension of the step): its one step,
   /// `allInit`, as analyzeLevel would give it, without the case space and
   /// the bookkeeping of classes, steps that do not compute and sub-levels.
-  LevelResult analyzeSingleStep(unsigned level, const DimTable &dims,
-                                const Case &allInit) const;
+  /// Fills `result`, as made (no inner level is analyzed meanwhile).
+  void analyzeSingleStep(unsigned level, const DimTable &dims,
+                         const Case &allInit, LevelResult &result) const;
 
   /// Fills the tables of level `level` (once), with its chunk sizes where
   /// they are `known`.
@@ -1691,7 +1692,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       unrolled &= allInit.states[i].unrolled;
     }
     if (unrolled) {
-      results.push_back(analyzeSingleStep(level, dims, allInit));
+      analyzeSingleStep(level, dims, allInit, results.emplace_back());
       return;
     }
   }
@@ -1980,9 +1981,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
 // Not inlined: inside analyzeLevel it moved the general path's code, and a
 // one-level evaluation, which never comes here, ran up to 9 % slower.
-LLVM_ATTRIBUTE_NOINLINE LevelResult
+LLVM_ATTRIBUTE_NOINLINE void
 Analysis::analyzeSingleStep(unsigned level, const DimTable &dims,
-                            const Case &allInit) const {
+                            const Case &allInit, LevelResult &result) const {
   // analyzeLevel's loop for its one class, which occurs once: every
   // `occurrences x figure` is the figure, every running total its first
   // term. Each checked product and sum it makes that can overflow is made
@@ -1991,7 +1992,6 @@ Analysis::analyzeSingleStep(unsigned level, const DimTable &dims,
   unsigned in = static_cast<unsigned>(TensorClass::Input);
   unsigned fl = static_cast<unsigned>(TensorClass::Filter);
   unsigned out = static_cast<unsigned>(TensorClass::Output);
-  LevelResult result;
   result.ingress.min = result.egress.min = result.compute.min =
       std::numeric_limits<int64_t>::max();
   ClassSlot slot;
@@ -2018,7 +2018,6 @@ Analysis::analyzeSingleStep(unsigned level, const DimTable &dims,
   }
   result.downRead[out] = result.downWrite[out];
   result.downRead[in] = result.downRead[fl] = result.computations;
-  return result;
 }
 
 /// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,

@@ -218,15 +218,19 @@ TEST(CostModelDifferential, FastPathMatchesCaseWalk) {
     // The one intended difference (docs/CostModel.md, deviations): where
     // MAESTRO's chunk rule, which the reference follows, leaves the layer
     // with 0 MACs or 0 cycles, the model re-evaluates with chunks that hold
-    // their dimension, and gives work done or an error saying why.
+    // their dimension, and gives work done or an error saying why: that
+    // nothing is computed even so, or that those chunks take figures past
+    // 64 bits (seed 121: a grouped layer near the size limit).
     if (reference && (reference->numMACs == 0 || reference->runtime == 0)) {
       ++degenerate;
       if (fast) {
         EXPECT_GT(fast->numMACs, 0);
         EXPECT_GT(fast->runtime, 0);
       } else {
-        EXPECT_NE(llvm::toString(fast.takeError()).find("computes nothing"),
-                  std::string::npos);
+        std::string error = llvm::toString(fast.takeError());
+        EXPECT_TRUE(error.find("computes nothing") != std::string::npos ||
+                    error.find("exceeds 64-bit counts") != std::string::npos)
+            << error;
       }
       continue;
     }

@@ -359,6 +359,44 @@ TEST(CostModelLimits, LargestMapSize) {
   }
 }
 
+/// The same at an inner level whose maps all hold their dimension (one
+/// step, the mapper's candidates' inner levels): its buffers, sized by the
+/// map, exceed 64 bits at 2^63 - 1, and the evaluation fails as it does at
+/// the top, instead of wrapping in the one step's figures.
+TEST(CostModelLimits, LargestInnerMapSize) {
+  auto dataflows = [](int64_t big) {
+    return std::vector<std::vector<Directive>>{
+        {tp(1, 1, Dim::K), sp(1, 1, Dim::C), cluster(2), sp(1, 1, Dim::K),
+         tp(big, big, Dim::Y)},
+        {tp(1, 1, Dim::K), sp(1, 1, Dim::C), cluster(2), sp(big, 1, Dim::Y)},
+        {tp(2, 2, Dim::K), sp(1, 1, Dim::C), cluster(2), sp(1, 1, Dim::K),
+         tp(big, 1, Dim::X)}};
+  };
+  LayerShape s = shape(1, 2, 4, 1, 2);
+  std::vector<std::vector<Directive>> small = dataflows(5);
+  for (int64_t big : {int64_t(1) << 40, kMaxInt}) {
+    std::vector<std::vector<Directive>> large = dataflows(big);
+    for (size_t i = 0; i < small.size(); ++i) {
+      CostReport expected = cost(CostLayerKind::Conv, s, small[i], pes(4));
+      ASSERT_GT(expected.numMACs, 0);
+      llvm::Expected<CostReport> r =
+          evaluateCost(CostLayerKind::Conv, s, large[i], pes(4));
+      if (big == kMaxInt) {
+        ASSERT_FALSE(static_cast<bool>(r)) << i << ": " << r->runtime;
+        EXPECT_NE(llvm::toString(r.takeError()).find("64-bit"),
+                  std::string::npos);
+        continue;
+      }
+      ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
+      expectNoWrap(*r);
+      EXPECT_EQ(r->numMACs, expected.numMACs) << i;
+      EXPECT_EQ(r->runtime, expected.runtime) << i;
+      // Sized by the map: 2^40 elements of one operand, double buffered.
+      EXPECT_GE(r->l1SizeReq, int64_t(1) << 41) << i;
+    }
+  }
+}
+
 /// A top-level map on Y or X narrower than the filter window leaves no
 /// chunk that holds a whole window: no output could be computed. The
 /// evaluation says so instead of reporting 0 cycles and 0 MACs. An inner

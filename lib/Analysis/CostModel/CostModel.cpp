@@ -667,26 +667,27 @@ public:
 
 private:
   /// The analysis of innermost level `level` on `dims` where every map is
-  /// unrolled (holds its whole dimension of the step): its one step,
-  /// `allInit`, as analyzeLevel would give it, without the case space and
-  /// the bookkeeping of classes, steps that do not compute and sub-levels.
-  /// Fills `result`, as made (no inner level is analyzed meanwhile).
-  void analyzeSingleStep(unsigned level, const DimTable &dims,
-                         const Case &allInit, LevelResult &result) const;
+  /// unrolled (holds its whole dimension of the step) and no figure of its
+  /// one step can overflow: what the levels above and the report read of
+  /// it (its runtime, utilized sub-clusters and L1 buffers), without its
+  /// tables, case space and classes. Appends it to `results` and returns
+  /// true, or returns false, having appended nothing, where it does not
+  /// apply (analyzeLevel's general path then takes the level).
+  bool analyzeUnrolledLevel(unsigned level, const DimTable &dims,
+                            llvm::SmallVectorImpl<LevelResult> &results);
 
-  /// Fills the tables of level `level` (once), with its chunk sizes where
-  /// they are `known`.
-  void prepareLevel(unsigned level, const ChunkSizes *known = nullptr) {
-    if (prepared[level])
-      return;
-    prepared[level] = true;
-    Cluster &cluster = clusters[level];
-    bool isTop = level == 0;
+  /// The chunk sizes of level `level`, filled on first use unless `known`.
+  const ChunkSizes &chunksOf(unsigned level,
+                             const ChunkSizes *known = nullptr) {
+    if (chunks[level])
+      return *chunks[level];
     if (known) {
       chunks[level] = known;
     } else {
       // The top level's go to the scratch, for the evaluations after this
       // one of its maps in other orders (TopLevelKey).
+      const Cluster &cluster = clusters[level];
+      bool isTop = level == 0;
       bool kept = isTop && cache;
       ChunkSizes &fresh =
           kept ? (cache->topChunks = ChunkSizes()) : chunkStorage.emplace_back();
@@ -695,7 +696,17 @@ private:
         fresh.productsFit = productsFit(cluster, fresh);
       chunks[level] = &fresh;
     }
-    const ChunkSizes &s = *chunks[level];
+    return *chunks[level];
+  }
+
+  /// Fills the tables of level `level` (once), with its chunk sizes where
+  /// they are `known`.
+  void prepareLevel(unsigned level, const ChunkSizes *known = nullptr) {
+    if (prepared[level])
+      return;
+    prepared[level] = true;
+    Cluster &cluster = clusters[level];
+    const ChunkSizes &s = chunksOf(level, known);
     for (unsigned t = 0; t < kNumTensorClasses; ++t) {
       cluster.mappedVolume[t] = 1;
       for (Dim var : p.tensors[t]) {
@@ -1672,6 +1683,12 @@ std::array<int64_t, 2> Analysis::trafficOf(unsigned level, const Case &c,
 
 void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                             llvm::SmallVectorImpl<LevelResult> &results) {
+  // An inner level whose maps all hold their dimension of the step runs one
+  // step: so does every inner level of the mapper's candidates. The top
+  // level keeps the general path (its statistics and off-chip figures).
+  if (level != 0 && level + 1 == clusters.size() &&
+      analyzeUnrolledLevel(level, dims, results))
+    return;
   // With a scratch, the top level's chunk sizes and map states come from
   // the evaluation before where it had the same maps in another order.
   uint64_t generation = 0;
@@ -1681,21 +1698,6 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   prepareLevel(level, knownTop ? &cache->topChunks : nullptr);
   const Cluster &cluster = clusters[level];
   unsigned numLevels = clusters.size();
-  // An inner level whose maps all hold their dimension of the step runs one
-  // step: so does every inner level of the mapper's candidates. The top
-  // level keeps the general path (its statistics and off-chip figures).
-  if (level != 0 && level + 1 == numLevels) {
-    Case allInit;
-    bool unrolled = true;
-    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      allInit.states[i] = firstStateOf(cluster, m, dims);
-      unrolled &= allInit.states[i].unrolled;
-    }
-    if (unrolled) {
-      analyzeSingleStep(level, dims, allInit, results.emplace_back());
-      return;
-    }
-  }
   LevelResult result;
   result.ingress.min = result.egress.min = result.compute.min =
       std::numeric_limits<int64_t>::max();
@@ -1981,43 +1983,130 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
 
 // Not inlined: inside analyzeLevel it moved the general path's code, and a
 // one-level evaluation, which never comes here, ran up to 9 % slower.
-LLVM_ATTRIBUTE_NOINLINE void
-Analysis::analyzeSingleStep(unsigned level, const DimTable &dims,
-                            const Case &allInit, LevelResult &result) const {
-  // analyzeLevel's loop for its one class, which occurs once: every
-  // `occurrences x figure` is the figure, every running total its first
-  // term. Each checked product and sum it makes that can overflow is made
-  // here too, so the same evaluations fail.
+LLVM_ATTRIBUTE_NOINLINE bool
+Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
+                               llvm::SmallVectorImpl<LevelResult> &results) {
   const Cluster &cluster = clusters[level];
-  unsigned in = static_cast<unsigned>(TensorClass::Input);
-  unsigned fl = static_cast<unsigned>(TensorClass::Filter);
-  unsigned out = static_cast<unsigned>(TensorClass::Output);
-  result.ingress.min = result.egress.min = result.compute.min =
-      std::numeric_limits<int64_t>::max();
-  ClassSlot slot;
-  ClassFigures figures = classFigures(level, allInit, StepKeys(), slot);
-  std::array<int64_t, 2> ingress = trafficOf(level, allInit, figures, slot);
-  Counts traffic{};
-  traffic[in] = ingress[0];
-  traffic[fl] = ingress[1];
-  updateBufferSizes(level, dims, traffic, figures.egress, result);
-  result.upWrite[out] = figures.egress;
-  result.downWrite[out] = figures.macs;
-  if (figures.partialSums > 0) {
-    result.upRead[in] = result.downWrite[in] = traffic[in];
-    result.upRead[fl] = result.downWrite[fl] = traffic[fl];
-    int64_t ingressDelay = nocDelay(math.add(traffic[in], traffic[fl]));
-    // Unused by an all-init step, but its overflow fails the evaluation.
-    (void)nocDelay(figures.egress);
-    result.runtime = math.add(
-        CheckedMath::ceilDiv(figures.partialSums, p.simdLanes), ingressDelay);
-    result.computations = figures.macs;
-    const IterState &spatial = allInit.states[cluster.firstSpatial()];
-    result.avgActive = static_cast<double>(
-        spatial.isEdge() ? cluster.numEdgeSub : cluster.numSub);
+  // Each map's first (and only) state, and a bound on every figure the
+  // general path computes for the step, so that where it applies none
+  // overflows, and leaving out those no one reads fails no evaluation that
+  // the general path fails. A volume is a product of one chunk-table entry
+  // per map, each at most the map's size, offset or level dimension plus
+  // one (fillChunkSizes; an output entry at most its input entry plus one);
+  // a figure sums a volume over at most numSub + 1 sub-clusters, and
+  // doubles it (buffers) or adds two (the NoC's ingress) before the NoC's
+  // latency. The buffers' sizes are products over the step's dimensions.
+  CheckedMath bound;
+  std::array<IterState, kNumDims> states;
+  int64_t volumes = 1;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    states[i] = firstStateOf(cluster, m, dims);
+    if (!states[i].unrolled)
+      return false;
+    volumes = bound.mul(
+        volumes,
+        bound.add(std::max({m.size, m.ofs, cluster.dims[m.var]}), 1));
   }
-  result.downRead[out] = result.downWrite[out];
-  result.downRead[in] = result.downRead[fl] = result.computations;
+  int64_t sizes = 1;
+  for (unsigned d = 0; d < kNumDims; ++d)
+    if (dims.has[d])
+      sizes = bound.mul(sizes, bound.add(std::abs(dims.size[d]), 1));
+  (void)bound.add(
+      bound.mul(bound.mul(volumes, bound.add(cluster.numSub, 2)), 8),
+      p.nocZeroLoadDelay);
+  if (bound.overflowed())
+    return false;
+
+  const ChunkSizes &s = chunksOf(level);
+  LevelResult &result = results.emplace_back();
+  // Only the innermost level's buffers are read (the report's L1 sizes).
+  for (unsigned t = 0; t < kNumTensorClasses; ++t) {
+    int64_t volume = 1;
+    for (Dim var : p.tensors[t])
+      if (cluster.find(var) >= 0)
+        volume *= s.mapped[idx(var)];
+    result.downSize[t] = 2 * volume;
+  }
+  // The slowest sub-cluster's partial sums (criticalPathPartialSums): the
+  // first sub-cluster's, or the partial one's where the output's last
+  // spatial map (in its dimension order) is partial in the one sub-cluster
+  // at the edge. A map holding an edge chunk gives its edge chunk, but a
+  // spatial one only to that partial sub-cluster (outputVolumes at init).
+  unsigned out = static_cast<unsigned>(TensorClass::Output);
+  bool outputAtEdge = false, outputEdgeEdge = false;
+  for (Dim var : p.tensors[out]) {
+    int i = cluster.find(var);
+    if (i >= 0 && cluster.maps[i].spatial) {
+      outputAtEdge |= states[i].edge;
+      outputEdgeEdge = states[i].spEdgeEdge;
+    }
+  }
+  bool partialSub =
+      outputAtEdge && outputEdgeEdge && cluster.numEdgeSub == 1;
+  int64_t partialSums = 1;
+  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
+    unsigned v = idx(m.var);
+    if (p.coupled(TensorClass::Output, m.var) && p.isWindowed(m.var))
+      v = idx(Problem::outputOf(m.var));
+    bool edge = states[i].edge && (!m.spatial || partialSub);
+    partialSums *= edge ? s.mappedEdge[v] : s.mapped[v];
+  }
+  if (partialSums <= 0)
+    return true;
+
+  // What is sent to the sub-clusters (spatialIngress of the all-init
+  // step): each one's whole chunk, where a spatial map at the edge gives
+  // its edge chunk to the partial sub-cluster (and, if it is the only one
+  // at the edge, to the first; the others there get none of it).
+  auto ingressOf = [&](TensorClass t) {
+    bool mapped = false, atEdge = false, edgeEdge = false;
+    int64_t first = 1, other = 1, partial = 1;
+    for (Dim var : p.tensors[static_cast<unsigned>(t)]) {
+      int i = cluster.find(var);
+      if (i < 0)
+        continue;
+      const IterState &st = states[i];
+      int64_t full = s.mapped[idx(var)], edge = s.mappedEdge[idx(var)];
+      if (!cluster.maps[i].spatial || !st.edge) {
+        int64_t factor = st.edge ? edge : full;
+        first *= factor;
+        other *= factor;
+        partial *= factor;
+      } else {
+        first *= cluster.numEdgeSub == 1 ? edge : full;
+        other *= full;
+        partial *= edge;
+      }
+      if (cluster.maps[i].spatial) {
+        mapped = true;
+        atEdge |= st.edge;
+        edgeEdge = st.spEdgeEdge;
+      }
+    }
+    if (!p.multicast) {
+      int64_t receivers = atEdge ? cluster.numEdgeSub : cluster.numSub;
+      if (!mapped && states[cluster.firstSpatial()].edge)
+        receivers = cluster.numEdgeSub;
+      return receivers * first;
+    }
+    if (!mapped)
+      return first;
+    if (!atEdge)
+      return first + (cluster.numSub - 1) * other;
+    if (cluster.numEdgeSub == 1)
+      return first;
+    int64_t partialSubs = edgeEdge ? 1 : 0;
+    return first + (cluster.numEdgeSub - partialSubs - 1) * other +
+           partialSubs * partial;
+  };
+  int64_t ingress =
+      ingressOf(TensorClass::Input) + ingressOf(TensorClass::Filter);
+  result.runtime =
+      CheckedMath::ceilDiv(partialSums, p.simdLanes) + nocDelay(ingress);
+  result.avgActive = static_cast<double>(
+      states[cluster.firstSpatial()].edge ? cluster.numEdgeSub
+                                          : cluster.numSub);
+  return true;
 }
 
 /// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,

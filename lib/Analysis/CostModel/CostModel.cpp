@@ -183,6 +183,44 @@ private:
 };
 
 using Vars = InlineList<Dim, kNumDims>;
+
+/// Some of a level's maps, a bit per map position, iterated in map order.
+/// Filled without a branch per map, and read a bit at a time.
+class MapSet {
+public:
+  /// Adds map `i` where `member`.
+  void insertIf(bool member, unsigned i) {
+    bits |= static_cast<uint16_t>(uint16_t(member) << i);
+  }
+  bool empty() const { return bits == 0; }
+  unsigned size() const { return llvm::popcount(bits); }
+  /// The maps after position `i` (all of them for -1).
+  MapSet after(int i) const {
+    MapSet rest;
+    rest.bits = static_cast<uint16_t>(bits >> (i + 1) << (i + 1));
+    return rest;
+  }
+  MapSet operator&(MapSet other) const {
+    MapSet both;
+    both.bits = bits & other.bits;
+    return both;
+  }
+  struct iterator {
+    uint16_t rest;
+    unsigned operator*() const { return llvm::countr_zero(rest); }
+    iterator &operator++() {
+      rest &= static_cast<uint16_t>(rest - 1);
+      return *this;
+    }
+    bool operator!=(iterator other) const { return rest != other.rest; }
+  };
+  iterator begin() const { return {bits}; }
+  iterator end() const { return {0}; }
+
+private:
+  uint16_t bits = 0;
+};
+static_assert(kNumDims <= 16, "MapSet keeps a bit per map in 16 bits");
 using Counts = std::array<int64_t, kNumTensorClasses>;
 
 /// How the layer's tensors couple to dimensions.
@@ -233,11 +271,11 @@ struct Cluster {
   DimTable dims;
   /// Indices of the spatial maps coupled to each tensor (filled once).
   std::array<InlineList<uint8_t, kNumDims>, kNumTensorClasses> spatialOf;
-  /// Indices of the maps coupled to each tensor, in map order: the volume
-  /// products walk these instead of every map (same order, same figures).
-  std::array<InlineList<uint8_t, kNumDims>, kNumTensorClasses> coupledMaps;
-  /// The maps the output is not coupled to (the reduction), in map order.
-  InlineList<uint8_t, kNumDims> reductionMaps;
+  /// The maps coupled to each tensor: the volume products walk these
+  /// instead of every map (same order, same figures).
+  std::array<MapSet, kNumTensorClasses> coupledMaps;
+  /// The maps the output is not coupled to (the reduction).
+  MapSet reductionMaps;
   /// The output's maps in the output's dimension order, with the chunk-table
   /// entry each reads (OY/OX for a windowed dimension).
   struct OutputMap {
@@ -246,9 +284,9 @@ struct Cluster {
   };
   InlineList<OutputMap, kNumDims> outputMaps;
   /// The maps on input rows and columns of a windowed layer.
-  InlineList<uint8_t, 2> windowedMaps;
-  /// The spatial maps, in map order.
-  InlineList<uint8_t, kNumDims> spatialMaps;
+  MapSet windowedMaps;
+  /// The spatial maps.
+  MapSet spatialMaps;
   /// mappedVolume per tensor, a constant of the level.
   Counts mappedVolume{};
   /// The first spatial map (filled once the maps are final).
@@ -333,6 +371,10 @@ struct Case {
   int64_t memberBase = 1;
   uint32_t firstMerged = 0;
   uint8_t numMerged = 0;
+  /// The maps inside the changing one whose first position does not hold
+  /// their whole dimension: they are at it (every map inside the changing
+  /// one is), so a tensor coupled to one restarts (ingressVolumes).
+  MapSet restarting;
   bool allInit() const { return changing == -1; }
 };
 
@@ -721,16 +763,11 @@ private:
     }
     unsigned out = static_cast<unsigned>(TensorClass::Output);
     for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      uint16_t bit = uint16_t(1) << idx(m.var);
       for (unsigned t = 0; t < kNumTensorClasses; ++t)
-        if (p.couplingMask[t] & bit)
-          cluster.coupledMaps[t].push_back(static_cast<uint8_t>(i));
-      if (!(p.couplingMask[out] & bit))
-        cluster.reductionMaps.push_back(static_cast<uint8_t>(i));
-      if (p.isWindowed(m.var))
-        cluster.windowedMaps.push_back(static_cast<uint8_t>(i));
-      if (m.spatial)
-        cluster.spatialMaps.push_back(static_cast<uint8_t>(i));
+        cluster.coupledMaps[t].insertIf(p.coupled(TensorClass(t), m.var), i);
+      cluster.reductionMaps.insertIf(!p.coupled(TensorClass(out), m.var), i);
+      cluster.windowedMaps.insertIf(p.isWindowed(m.var), i);
+      cluster.spatialMaps.insertIf(m.spatial, i);
     }
     for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
       int i = cluster.find(var);
@@ -1050,11 +1087,13 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   // first, and the maps that move (the others are at their first in every
   // case, where they weigh 1 in every count below).
   Case allInit;
+  MapSet rolled;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     space.perMap.push_back(known ? (*known)[idx(m.var)]
                                  : statesOf(cluster, m, dims));
     const MapStates &states = space.perMap[i];
     allInit.states[i] = states.front();
+    rolled.insertIf(!states.front().unrolled, i);
     if (states.size() > 1)
       space.varying.push_back(static_cast<uint8_t>(i));
   }
@@ -1085,6 +1124,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         if (k % space.period[i] == 0)
           choice[i] = (choice[i] + 1) % states.size();
       }
+      c.restarting = rolled.after(c.changing);
       c.memberBase = c.occurrences;
     }
     return space;
@@ -1119,6 +1159,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       space.classes.push_back(allInit);
       Case &c = space.classes.back();
       c.changing = static_cast<int>(j);
+      c.restarting = rolled.after(j);
       c.firstMerged = static_cast<uint32_t>(space.mergedSteady.size());
       c.states[j] = space.perMap[j][changingDigit + 1];
       c.memberBase = space.perMap[j].occurrences(changingDigit + 1);
@@ -1221,12 +1262,8 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
     return mappedVolumes(level, t, c, atEdge);
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
-  const auto &coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
-  bool restarted = false;
-  for (unsigned i : coupled)
-    if (static_cast<int>(i) > changing && c.states[i].pos == Position::Init &&
-        !c.states[i].unrolled)
-      restarted = true;
+  MapSet coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
+  bool restarted = !(coupled & c.restarting).empty();
 
   bool tensorChanges = false;
   SubClusterVolumes vol(atEdge);

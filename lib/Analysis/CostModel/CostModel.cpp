@@ -2033,25 +2033,24 @@ Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
   // a figure sums a volume over at most numSub + 1 sub-clusters, and
   // doubles it (buffers) or adds two (the NoC's ingress) before the NoC's
   // latency. The buffers' sizes are products over the step's dimensions.
-  CheckedMath bound;
+  // Bounded by bit lengths, which add up without a chain of checked
+  // products: factors below 2^a and 2^b multiply to below 2^(a + b).
+  auto bits = [](int64_t x) {
+    return llvm::bit_width(static_cast<uint64_t>(x < 0 ? -x : x) + 1);
+  };
   std::array<IterState, kNumDims> states;
-  int64_t volumes = 1;
+  unsigned volumeBits = bits(cluster.numSub + 2) + 3;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     states[i] = firstStateOf(cluster, m, dims);
     if (!states[i].unrolled)
       return false;
-    volumes = bound.mul(
-        volumes,
-        bound.add(std::max({m.size, m.ofs, cluster.dims[m.var]}), 1));
+    volumeBits += bits(std::max({m.size, m.ofs, cluster.dims[m.var]}));
   }
-  int64_t sizes = 1;
+  unsigned sizeBits = 0;
   for (unsigned d = 0; d < kNumDims; ++d)
-    if (dims.has[d])
-      sizes = bound.mul(sizes, bound.add(std::abs(dims.size[d]), 1));
-  (void)bound.add(
-      bound.mul(bound.mul(volumes, bound.add(cluster.numSub, 2)), 8),
-      p.nocZeroLoadDelay);
-  if (bound.overflowed())
+    sizeBits += dims.has[d] ? bits(dims.size[d]) : 0;
+  // Below 2^62 each, the volumes' figures plus the latency fit in 63 bits.
+  if (volumeBits > 62 || bits(p.nocZeroLoadDelay) > 62 || sizeBits > 63)
     return false;
 
   const ChunkSizes &s = chunksOf(level);

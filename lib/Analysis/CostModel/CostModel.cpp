@@ -188,9 +188,22 @@ using Vars = InlineList<Dim, kNumDims>;
 /// Filled without a branch per map, and read a bit at a time.
 class MapSet {
 public:
+  /// The first `n` maps.
+  static MapSet firstMaps(unsigned n) {
+    MapSet first;
+    first.bits = static_cast<uint16_t>((1u << n) - 1);
+    return first;
+  }
+  void insert(unsigned i) { bits |= static_cast<uint16_t>(1u << i); }
   /// Adds map `i` where `member`.
   void insertIf(bool member, unsigned i) {
     bits |= static_cast<uint16_t>(uint16_t(member) << i);
+  }
+  /// The maps of this set not in `other`.
+  MapSet without(MapSet other) const {
+    MapSet rest;
+    rest.bits = bits & static_cast<uint16_t>(~other.bits);
+    return rest;
   }
   bool empty() const { return bits == 0; }
   unsigned size() const { return llvm::popcount(bits); }
@@ -749,34 +762,33 @@ private:
     prepared[level] = true;
     Cluster &cluster = clusters[level];
     const ChunkSizes &s = chunksOf(level, known);
+    // Each tensor's maps, from its dimensions (fewer than the maps times
+    // the tensors); windowed dimensions are the input's and the output's.
+    unsigned out = static_cast<unsigned>(TensorClass::Output);
     for (unsigned t = 0; t < kNumTensorClasses; ++t) {
       cluster.mappedVolume[t] = 1;
       for (Dim var : p.tensors[t]) {
         int i = cluster.find(var);
         if (i < 0)
           continue;
+        cluster.coupledMaps[t].insert(i);
         if (cluster.maps[i].spatial)
           cluster.spatialOf[t].push_back(i);
         cluster.mappedVolume[t] =
             math.mul(cluster.mappedVolume[t], s.mapped[idx(var)]);
+        bool windowed = p.isWindowed(var);
+        cluster.windowedMaps.insertIf(windowed, i);
+        if (t == out)
+          cluster.outputMaps.push_back(
+              {static_cast<uint8_t>(i),
+               static_cast<uint8_t>(
+                   idx(windowed ? Problem::outputOf(var) : var))});
       }
     }
-    unsigned out = static_cast<unsigned>(TensorClass::Output);
-    for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-      for (unsigned t = 0; t < kNumTensorClasses; ++t)
-        cluster.coupledMaps[t].insertIf(p.coupled(TensorClass(t), m.var), i);
-      cluster.reductionMaps.insertIf(!p.coupled(TensorClass(out), m.var), i);
-      cluster.windowedMaps.insertIf(p.isWindowed(m.var), i);
+    cluster.reductionMaps = MapSet::firstMaps(cluster.maps.size())
+                                .without(cluster.coupledMaps[out]);
+    for (auto [i, m] : llvm::enumerate(cluster.maps))
       cluster.spatialMaps.insertIf(m.spatial, i);
-    }
-    for (Dim var : p.tensors[static_cast<unsigned>(TensorClass::Output)]) {
-      int i = cluster.find(var);
-      if (i >= 0)
-        cluster.outputMaps.push_back(
-            {static_cast<uint8_t>(i),
-             static_cast<uint8_t>(
-                 idx(p.isWindowed(var) ? Problem::outputOf(var) : var))});
-    }
   }
 
   /// MAESTRO's NoC: a transfer costs the zero-load latency plus one cycle
@@ -2018,8 +2030,9 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   results.push_back(result);
 }
 
-// Not inlined: inside analyzeLevel it moved the general path's code, and a
-// one-level evaluation, which never comes here, ran up to 9 % slower.
+// Not inlined: inside analyzeLevel its predecessor moved the general path's
+// code, and a one-level evaluation, which never comes here, ran up to 9 %
+// slower.
 LLVM_ATTRIBUTE_NOINLINE bool
 Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
                                llvm::SmallVectorImpl<LevelResult> &results) {

@@ -388,7 +388,14 @@ struct Case {
   /// their whole dimension: they are at it (every map inside the changing
   /// one is), so a tensor coupled to one restarts (ingressVolumes).
   MapSet restarting;
+  /// Which maps hold an edge chunk, a bit per map (setState keeps it).
+  uint16_t edgeMask = 0;
   bool allInit() const { return changing == -1; }
+  void setState(unsigned i, const IterState &state) {
+    states[i] = state;
+    edgeMask = static_cast<uint16_t>((edgeMask & ~(1u << i)) |
+                                     unsigned(state.edge) << i);
+  }
 };
 
 /// A level's iteration cases in MAESTRO's order, and the classes the
@@ -1104,7 +1111,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
     space.perMap.push_back(known ? (*known)[idx(m.var)]
                                  : statesOf(cluster, m, dims));
     const MapStates &states = space.perMap[i];
-    allInit.states[i] = states.front();
+    allInit.setState(i, states.front());
     rolled.insertIf(!states.front().unrolled, i);
     if (states.size() > 1)
       space.varying.push_back(static_cast<uint8_t>(i));
@@ -1129,7 +1136,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       for (unsigned i : space.varying) {
         const MapStates &states = space.perMap[i];
         const IterState &state = states[choice[i]];
-        c.states[i] = state;
+        c.setState(i, state);
         c.occurrences = math.mul(c.occurrences, states.occurrences(choice[i]));
         if (state.pos != Position::Init)
           c.changing = static_cast<int>(i);
@@ -1173,7 +1180,7 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
       c.changing = static_cast<int>(j);
       c.restarting = rolled.after(j);
       c.firstMerged = static_cast<uint32_t>(space.mergedSteady.size());
-      c.states[j] = space.perMap[j][changingDigit + 1];
+      c.setState(j, space.perMap[j][changingDigit + 1]);
       c.memberBase = space.perMap[j].occurrences(changingDigit + 1);
       for (unsigned v = jv; v-- > 0;) {
         unsigned i = space.varying[v];
@@ -1183,12 +1190,12 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
         if (mergedInit && outerClass == 0) {
           // First and steady positions together; the steady one stands
           // for both (same figures outside the changing map).
-          c.states[i] = states[1];
+          c.setState(i, states[1]);
           space.mergedSteady.push_back(states.occurrences(1));
           ++c.numMerged;
         } else {
           unsigned s = mergedInit ? outerClass + 1 : outerClass;
-          c.states[i] = states[s];
+          c.setState(i, states[s]);
           c.memberBase = math.mul(c.memberBase, states.occurrences(s));
         }
       }
@@ -1778,19 +1785,12 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
       classFigures(level, space.classes.front(), keys, firstSlot);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
-  // Which maps of a step hold an edge chunk, a bit per map position: only
-  // the varying maps differ between steps.
-  auto edgeMaskOf = [&](const Case &c) {
-    uint32_t mask = 0;
-    for (unsigned i : space.varying)
-      mask |= uint32_t(c.states[i].isEdge()) << i;
-    return mask;
-  };
   // A step's figures before its traffic (classFigures) depend on its maps'
-  // states only through that mask: a map's first position and its steady
-  // one give the same factors (a map that moves never holds an edge chunk
-  // at its first). The steps alike in it share them. Where the scratch
-  // keeps step figures, classFigures finds them there instead.
+  // states only through which of them hold an edge chunk (Case::edgeMask):
+  // a map's first position and its steady one give the same factors (a map
+  // that moves never holds an edge chunk at its first). The steps alike in
+  // it share them. Where the scratch keeps step figures, classFigures finds
+  // them there instead.
   bool shareFigures = keys.generation == 0;
   struct SharedFigures {
     uint32_t edgeMask;
@@ -1798,7 +1798,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   };
   llvm::SmallVector<SharedFigures, 8> shared;
   if (shareFigures)
-    shared.push_back({edgeMaskOf(space.classes.front()), first});
+    shared.push_back({space.classes.front().edgeMask, first});
   // Step statistics are the top level's alone; the utilized sub-clusters
   // every level's but a ranking evaluation's top level.
   bool statistics = level == 0 && topLevelStatistics;
@@ -1835,7 +1835,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
     const ClassFigures *figures = &first;
-    uint32_t edgeMask = edgeMaskOf(c);
+    uint32_t edgeMask = c.edgeMask;
     if (classIndex != 0 && shareFigures) {
       auto known = llvm::find_if(shared, [&](const SharedFigures &entry) {
         return entry.edgeMask == edgeMask;

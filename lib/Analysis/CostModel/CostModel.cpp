@@ -199,6 +199,10 @@ public:
   void insertIf(bool member, unsigned i) {
     bits |= static_cast<uint16_t>(uint16_t(member) << i);
   }
+  /// Adds map `i` where `member`, else removes it.
+  void assign(unsigned i, bool member) {
+    bits = static_cast<uint16_t>((bits & ~(1u << i)) | unsigned(member) << i);
+  }
   /// The maps of this set not in `other`.
   MapSet without(MapSet other) const {
     MapSet rest;
@@ -213,6 +217,7 @@ public:
     rest.bits = static_cast<uint16_t>(bits >> (i + 1) << (i + 1));
     return rest;
   }
+  bool operator==(MapSet other) const { return bits == other.bits; }
   MapSet operator&(MapSet other) const {
     MapSet both;
     both.bits = bits & other.bits;
@@ -388,13 +393,12 @@ struct Case {
   /// their whole dimension: they are at it (every map inside the changing
   /// one is), so a tensor coupled to one restarts (ingressVolumes).
   MapSet restarting;
-  /// Which maps hold an edge chunk, a bit per map (setState keeps it).
-  uint16_t edgeMask = 0;
+  /// The maps holding an edge chunk (setState keeps it).
+  MapSet edgeMask;
   bool allInit() const { return changing == -1; }
   void setState(unsigned i, const IterState &state) {
     states[i] = state;
-    edgeMask = static_cast<uint16_t>((edgeMask & ~(1u << i)) |
-                                     unsigned(state.edge) << i);
+    edgeMask.assign(i, state.edge);
   }
 };
 
@@ -1793,7 +1797,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // them there instead.
   bool shareFigures = keys.generation == 0;
   struct SharedFigures {
-    uint32_t edgeMask;
+    MapSet edgeMask;
     ClassFigures figures;
   };
   llvm::SmallVector<SharedFigures, 8> shared;
@@ -1816,7 +1820,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   /// subClusterDims): the slowest sub-cluster's runtime, and the units
   /// active in its sub-clusters.
   struct SubLevelFigures {
-    uint32_t edgeMask;
+    MapSet edgeMask;
     int64_t computeDelay = 0;
     double activeUnits = 0;
   };
@@ -1835,7 +1839,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
     const ClassFigures *figures = &first;
-    uint32_t edgeMask = c.edgeMask;
+    MapSet edgeMask = c.edgeMask;
     if (classIndex != 0 && shareFigures) {
       auto known = llvm::find_if(shared, [&](const SharedFigures &entry) {
         return entry.edgeMask == edgeMask;

@@ -322,6 +322,25 @@ TEST(CostModelLimits, HopsTimesLatency) {
   }
 }
 
+/// Evaluates each dataflow of `dataflows(big)` on a layer whose dimensions
+/// are at most 4, with maps of 2^40 and of 2^63 - 1, and gives `check` its
+/// index, `big`, the report of the same dataflow with maps of 5 (already
+/// larger than any dimension) and the evaluation with `big`.
+template <typename DataflowsOf, typename Check>
+void forMapsAtTheLimit(DataflowsOf dataflows, Check check) {
+  LayerShape s = shape(1, 2, 4, 1, 2);
+  std::vector<std::vector<Directive>> small = dataflows(5);
+  for (int64_t big : {int64_t(1) << 40, kMaxInt}) {
+    std::vector<std::vector<Directive>> large = dataflows(big);
+    for (size_t i = 0; i < small.size(); ++i) {
+      CostReport expected = cost(CostLayerKind::Conv, s, small[i], pes(4));
+      ASSERT_GT(expected.numMACs, 0);
+      check(i, big, expected,
+            evaluateCost(CostLayerKind::Conv, s, large[i], pes(4)));
+    }
+  }
+}
+
 /// Maps as large as an int64. Beyond its dimension a map's chunk follows
 /// MAESTRO's rule whatever its size (docs/CostModel.md), so the MACs are
 /// those of a map one larger than the dimension. Its buffers are sized by
@@ -336,27 +355,19 @@ TEST(CostModelLimits, LargestMapSize) {
         {tp(1, 1, Dim::K), sp(big, big, Dim::C)},
         {tp(1, 1, Dim::K), sp(1, 1, Dim::C), tp(big, 1, Dim::Y)}};
   };
-  LayerShape s = shape(1, 2, 4, 1, 2);
-  // Every dimension is at most 4: 5 is already "larger than it".
-  std::vector<std::vector<Directive>> small = dataflows(5);
-  for (int64_t big : {int64_t(1) << 40, kMaxInt}) {
-    std::vector<std::vector<Directive>> large = dataflows(big);
-    for (size_t i = 0; i < small.size(); ++i) {
-      CostReport expected = cost(CostLayerKind::Conv, s, small[i], pes(4));
-      ASSERT_GT(expected.numMACs, 0);
-      llvm::Expected<CostReport> r =
-          evaluateCost(CostLayerKind::Conv, s, large[i], pes(4));
-      if (!r) {
-        EXPECT_EQ(big, kMaxInt) << "only a map of 2^63 - 1 may overflow";
-        EXPECT_NE(llvm::toString(r.takeError()).find("64-bit"),
-                  std::string::npos);
-        continue;
-      }
-      expectNoWrap(*r);
-      EXPECT_EQ(r->numMACs, expected.numMACs) << i;
-      EXPECT_GE(r->runtime, expected.runtime) << i;
+  forMapsAtTheLimit(dataflows, [](size_t i, int64_t big,
+                                  const CostReport &expected,
+                                  llvm::Expected<CostReport> r) {
+    if (!r) {
+      EXPECT_EQ(big, kMaxInt) << "only a map of 2^63 - 1 may overflow";
+      EXPECT_NE(llvm::toString(r.takeError()).find("64-bit"),
+                std::string::npos);
+      return;
     }
-  }
+    expectNoWrap(*r);
+    EXPECT_EQ(r->numMACs, expected.numMACs) << i;
+    EXPECT_GE(r->runtime, expected.runtime) << i;
+  });
 }
 
 /// The same at an inner level whose maps all hold their dimension (one
@@ -372,29 +383,22 @@ TEST(CostModelLimits, LargestInnerMapSize) {
         {tp(2, 2, Dim::K), sp(1, 1, Dim::C), cluster(2), sp(1, 1, Dim::K),
          tp(big, 1, Dim::X)}};
   };
-  LayerShape s = shape(1, 2, 4, 1, 2);
-  std::vector<std::vector<Directive>> small = dataflows(5);
-  for (int64_t big : {int64_t(1) << 40, kMaxInt}) {
-    std::vector<std::vector<Directive>> large = dataflows(big);
-    for (size_t i = 0; i < small.size(); ++i) {
-      CostReport expected = cost(CostLayerKind::Conv, s, small[i], pes(4));
-      ASSERT_GT(expected.numMACs, 0);
-      llvm::Expected<CostReport> r =
-          evaluateCost(CostLayerKind::Conv, s, large[i], pes(4));
-      if (big == kMaxInt) {
-        ASSERT_FALSE(static_cast<bool>(r)) << i << ": " << r->runtime;
-        EXPECT_NE(llvm::toString(r.takeError()).find("64-bit"),
-                  std::string::npos);
-        continue;
-      }
-      ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
-      expectNoWrap(*r);
-      EXPECT_EQ(r->numMACs, expected.numMACs) << i;
-      EXPECT_EQ(r->runtime, expected.runtime) << i;
-      // Sized by the map: 2^40 elements of one operand, double buffered.
-      EXPECT_GE(r->l1SizeReq, int64_t(1) << 41) << i;
+  forMapsAtTheLimit(dataflows, [](size_t i, int64_t big,
+                                  const CostReport &expected,
+                                  llvm::Expected<CostReport> r) {
+    if (big == kMaxInt) {
+      ASSERT_FALSE(static_cast<bool>(r)) << i << ": " << r->runtime;
+      EXPECT_NE(llvm::toString(r.takeError()).find("64-bit"),
+                std::string::npos);
+      return;
     }
-  }
+    ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
+    expectNoWrap(*r);
+    EXPECT_EQ(r->numMACs, expected.numMACs) << i;
+    EXPECT_EQ(r->runtime, expected.runtime) << i;
+    // Sized by the map: 2^40 elements of one operand, double buffered.
+    EXPECT_GE(r->l1SizeReq, int64_t(1) << 41) << i;
+  });
 }
 
 /// A top-level map on Y or X narrower than the filter window leaves no

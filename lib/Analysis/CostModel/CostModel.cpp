@@ -93,8 +93,12 @@ public:
       return std::numeric_limits<int64_t>::max();
     return span;
   }
-  /// ceil(a / b) for a >= 0 and b > 0, without forming a + b - 1.
+  /// ceil(a / b) for a >= 0 and b > 0, without forming a + b - 1. Without
+  /// a division where a <= b: most NoC transfers fit one flit, and a
+  /// division costs more than the rest of a step's delay.
   static int64_t ceilDiv(int64_t a, int64_t b) {
+    if (0 <= a && a <= b)
+      return a != 0 ? 1 : 0;
     return a / b + (a % b != 0 ? 1 : 0);
   }
   bool overflowed() const { return overflow; }
@@ -153,6 +157,12 @@ public:
   void push_back(const T &item) {
     assert(count < N && "more entries than dimensions");
     items[count++] = item;
+  }
+  /// The next entry, as earlier use left it, for the caller to set in
+  /// place.
+  T &appendSlot() {
+    assert(count < N && "more entries than dimensions");
+    return items[count++];
   }
   void insert(unsigned pos, const T &item) {
     openGap(pos, 1);
@@ -218,6 +228,7 @@ public:
     return rest;
   }
   bool operator==(MapSet other) const { return bits == other.bits; }
+  bool operator!=(MapSet other) const { return bits != other.bits; }
   MapSet operator&(MapSet other) const {
     MapSet both;
     both.bits = bits & other.bits;
@@ -424,6 +435,7 @@ public:
     states[count].index = count;
     occurrencesOfState[count++] = occurrences;
   }
+  void clear() { count = 0; }
   size_t size() const { return count; }
   const IterState &operator[](size_t i) const { return states[i]; }
   const IterState &front() const { return states[0]; }
@@ -476,10 +488,16 @@ struct CaseSpace {
     std::array<int64_t, kNumDims> before{};
     int64_t k = numCases - 1;
     for (unsigned i : varying) {
-      int64_t advances = k / period[i] + (k % period[i] != 0 ? 1 : 0);
-      choice[i] = static_cast<unsigned>(
-          advances % static_cast<int64_t>(perMap[i].size()));
-      before[i] = k > 0 ? (k - 1) % period[i] : 0;
+      // One division per map: (k - 1) mod period follows from k's.
+      int64_t quotient = k / period[i];
+      int64_t remainder = k - quotient * period[i];
+      int64_t advances = quotient + (remainder != 0 ? 1 : 0);
+      // A varying map has two or three states.
+      choice[i] = static_cast<unsigned>(perMap[i].size() == 2 ? advances % 2
+                                                              : advances % 3);
+      before[i] = k == 0           ? 0
+                  : remainder == 0 ? period[i] - 1
+                                   : remainder - 1;
     }
     while (visit(merged ? classOfChoices(choice) : k) && k > 0) {
       for (unsigned i : varying) {
@@ -819,9 +837,10 @@ private:
   /// The first state of map `m` of `cluster` on `dims`.
   static IterState firstStateOf(const Cluster &cluster, const Map &m,
                                 const DimTable &dims);
-  /// The states map `m` of `cluster` goes through on `dims`.
-  MapStates statesOf(const Cluster &cluster, const Map &m,
-                     const DimTable &dims) const;
+  /// The states map `m` of `cluster` goes through on `dims`, into
+  /// `states` (in place, as for ingressVolumes).
+  void statesOf(const Cluster &cluster, const Map &m, const DimTable &dims,
+                MapStates &states) const;
   /// The cases of `cluster` on `dims`, merged into classes if `merge`;
   /// with the maps' states where they are `known`.
   CaseSpace caseSpaceOf(const Cluster &cluster, const DimTable &dims,
@@ -845,13 +864,16 @@ private:
                              bool edgeEdgeFirst = true) const;
 
   /// A tensor's chunk per kind of sub-cluster (the all-init step's
-  /// ingress).
-  SubClusterVolumes mappedVolumes(unsigned level, TensorClass t,
-                                  const Case &c, bool atEdge) const;
-  /// What is new to each kind of sub-cluster of tensor `t` at step `c`
-  /// (the edge-edge ones where `atEdge`).
-  SubClusterVolumes ingressVolumes(unsigned level, TensorClass t,
-                                   const Case &c, bool atEdge) const;
+  /// ingress), multiplied into `vol`.
+  void mappedVolumes(unsigned level, TensorClass t, const Case &c,
+                     SubClusterVolumes &vol) const;
+  /// What is new to each kind of sub-cluster of tensor `t` at step `c`,
+  /// multiplied into `vol` (its edge-edge ones where it computes them).
+  /// Filled in place: a volume table returned by value was copied through
+  /// the stack, where the copy's wide loads stalled on the narrow stores
+  /// before them.
+  void ingressVolumes(unsigned level, TensorClass t, const Case &c,
+                      SubClusterVolumes &vol) const;
   /// What each kind of sub-cluster produces at step `c`: its outputs
   /// (`egress`) and its partial sums (`partial`, the reduction's maps then
   /// the output's, each product in that order). They differ at the
@@ -947,10 +969,11 @@ private:
              entry->signature == signature;
     }
   };
-  /// The figures of step `c` without its traffic: from the scratch where
-  /// `keys` find them, else computed (and kept in `slot`).
-  ClassFigures classFigures(unsigned level, const Case &c,
-                            const StepKeys &keys, ClassSlot &slot) const;
+  /// The figures of step `c` without its traffic, into `figures` (in
+  /// place, as for ingressVolumes): from the scratch where `keys` find
+  /// them, else computed (and kept in `slot`).
+  void classFigures(unsigned level, const Case &c, const StepKeys &keys,
+                    ClassSlot &slot, ClassFigures &figures) const;
   /// The input's and the filter's ingress at step `c`, whose figures are
   /// `figures`: from them where the scratch kept it, else computed (and
   /// kept in `slot`).
@@ -983,7 +1006,8 @@ void Analysis::fillChunkSizes(const Cluster &cluster, bool isTop,
   for (const Map &m : cluster.maps) {
     unsigned v = idx(m.var);
     int64_t dim = cluster.dims[m.var];
-    int64_t steady = std::max<int64_t>(0, (dim - m.size) / m.ofs);
+    // max(0, (dim - size) / offset), without a division where it is 0.
+    int64_t steady = dim > m.size ? (dim - m.size) / m.ofs : 0;
     // steady * ofs <= dim: compare without adding the (unbounded) size.
     int64_t beforeLast = dim - steady * m.ofs;
     bool hasEdge = m.size < beforeLast || m.size > dim;
@@ -1069,14 +1093,16 @@ IterState Analysis::firstStateOf(const Cluster &cluster, const Map &m,
   return init;
 }
 
-MapStates Analysis::statesOf(const Cluster &cluster, const Map &m,
-                             const DimTable &dims) const {
-  MapStates states;
+void Analysis::statesOf(const Cluster &cluster, const Map &m,
+                        const DimTable &dims, MapStates &states) const {
+  states.clear();
   int64_t dim = dims[m.var];
   IterState init = firstStateOf(cluster, m, dims);
   states.push_back(init);
   if (!m.spatial) {
-    int64_t steady = (dim - m.size) / m.ofs;
+    // 0 where the map holds its dimension (the quotient is at most 0 and
+    // no later state follows): no division there.
+    int64_t steady = dim > m.size ? (dim - m.size) / m.ofs : 0;
     if (m.size < dim && steady > 0)
       states.push_back({Position::Steady, false, false, false}, steady);
     if (!init.edge && m.size < dim - steady * m.ofs)
@@ -1100,7 +1126,6 @@ MapStates Analysis::statesOf(const Cluster &cluster, const Map &m,
       }
     }
   }
-  return states;
 }
 
 CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
@@ -1112,9 +1137,11 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   Case allInit;
   MapSet rolled;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    space.perMap.push_back(known ? (*known)[idx(m.var)]
-                                 : statesOf(cluster, m, dims));
-    const MapStates &states = space.perMap[i];
+    MapStates &states = space.perMap.appendSlot();
+    if (known)
+      states = (*known)[idx(m.var)];
+    else
+      statesOf(cluster, m, dims, states);
     allInit.setState(i, states.front());
     rolled.insertIf(!states.front().unrolled, i);
     if (states.size() > 1)
@@ -1251,11 +1278,10 @@ int64_t Analysis::sumOverSubClusters(unsigned level, const SpatialInfo &sp,
   return ret;
 }
 
-SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
-                                          const Case &c, bool atEdge) const {
+void Analysis::mappedVolumes(unsigned level, TensorClass t, const Case &c,
+                             SubClusterVolumes &vol) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = *chunks[level];
-  SubClusterVolumes vol(atEdge);
   for (unsigned i : cluster.coupledMaps[static_cast<unsigned>(t)]) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1273,23 +1299,23 @@ SubClusterVolumes Analysis::mappedVolumes(unsigned level, TensorClass t,
       });
     }
   }
-  return vol;
 }
 
-SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
-                                           const Case &c, bool atEdge) const {
+void Analysis::ingressVolumes(unsigned level, TensorClass t, const Case &c,
+                              SubClusterVolumes &vol) const {
   const Cluster &cluster = clusters[level];
   const ChunkSizes &s = *chunks[level];
   int changing = c.changing;
-  if (changing == -1)
-    return mappedVolumes(level, t, c, atEdge);
+  if (changing == -1) {
+    mappedVolumes(level, t, c, vol);
+    return;
+  }
   // A coupled map inside the changing one that is still at its first,
   // rolled position restarts the tensor: no temporal reuse.
   MapSet coupled = cluster.coupledMaps[static_cast<unsigned>(t)];
   bool restarted = !(coupled & c.restarting).empty();
 
   bool tensorChanges = false;
-  SubClusterVolumes vol(atEdge);
   for (unsigned i : coupled) {
     const Map &m = cluster.maps[i];
     const IterState &st = c.states[i];
@@ -1319,7 +1345,6 @@ SubClusterVolumes Analysis::ingressVolumes(unsigned level, TensorClass t,
   }
   if (!tensorChanges)
     vol.clearValues();
-  return vol;
 }
 
 int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
@@ -1330,8 +1355,8 @@ int64_t Analysis::spatialIngress(unsigned level, TensorClass t,
     return 0;
   SpatialInfo sp = spatialOf(level, t, c);
   // Only a multicast to sub-clusters at the edge reads edge-edge volumes.
-  SubClusterVolumes vol =
-      ingressVolumes(level, t, c, p.multicast && sp.mapped && sp.edge);
+  SubClusterVolumes vol(p.multicast && sp.mapped && sp.edge);
+  ingressVolumes(level, t, c, vol);
   if (!p.multicast) {
     // MAESTRO ignores its multicast flag (it is always on). Without
     // multicast every active sub-cluster receives its whole chunk: no
@@ -1684,9 +1709,9 @@ uint64_t Analysis::classSignature(const Cluster &cluster, const StepKeys &keys,
   return states | inside << (2 * kNumDims) | changing << (3 * kNumDims);
 }
 
-ClassFigures Analysis::classFigures(unsigned level, const Case &c,
-                                    const StepKeys &keys,
-                                    ClassSlot &slot) const {
+void Analysis::classFigures(unsigned level, const Case &c,
+                            const StepKeys &keys, ClassSlot &slot,
+                            ClassFigures &figures) const {
   slot = ClassSlot();
   uint64_t generation = keys.generation;
   if (generation) {
@@ -1699,12 +1724,13 @@ ClassFigures Analysis::classFigures(unsigned level, const Case &c,
     if (slot.holds()) {
       if (entry.figures.overflowed)
         math.noteOverflow();
-      return entry.figures;
+      figures = entry.figures;
+      return;
     }
   }
   // After an overflow, a new one cannot be told from the old.
   bool clean = !math.overflowed();
-  ClassFigures figures;
+  figures = ClassFigures();
   SpatialInfo spOut = spatialOf(level, TensorClass::Output, c);
   // Every spatial map of the output is among anySpatialOf's, so its edge
   // is where any edge-edge volume is read.
@@ -1718,7 +1744,6 @@ ClassFigures Analysis::classFigures(unsigned level, const Case &c,
     *slot.entry = {generation, slot.signature, figures};
   else
     slot = ClassSlot();
-  return figures;
 }
 
 std::array<int64_t, 2> Analysis::trafficOf(unsigned level, const Case &c,
@@ -1785,24 +1810,24 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     keys = stepKeysOf(cluster, space, generation);
   // The all-init case, first in both orders.
   ClassSlot firstSlot;
-  ClassFigures first =
-      classFigures(level, space.classes.front(), keys, firstSlot);
+  ClassFigures first;
+  classFigures(level, space.classes.front(), keys, firstSlot, first);
   if (first.partialSums <= 0)
     space = caseSpaceOf(cluster, dims, /*merge=*/false, knownStates);
   // A step's figures before its traffic (classFigures) depend on its maps'
   // states only through which of them hold an edge chunk (Case::edgeMask):
   // a map's first position and its steady one give the same factors (a map
   // that moves never holds an edge chunk at its first). The steps alike in
-  // it share them. Where the scratch keeps step figures, classFigures finds
-  // them there instead.
+  // it share them (those of the steps alike the first in `first`, of the
+  // others in `shared`). Where the scratch keeps step figures, classFigures
+  // finds them there instead.
   bool shareFigures = keys.generation == 0;
+  MapSet firstEdgeMask = space.classes.front().edgeMask;
   struct SharedFigures {
     MapSet edgeMask;
     ClassFigures figures;
   };
   llvm::SmallVector<SharedFigures, 8> shared;
-  if (shareFigures)
-    shared.push_back({space.classes.front().edgeMask, first});
   // Step statistics are the top level's alone; the utilized sub-clusters
   // every level's but a ranking evaluation's top level.
   bool statistics = level == 0 && topLevelStatistics;
@@ -1840,16 +1865,18 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     ClassSlot slot = firstSlot;
     const ClassFigures *figures = &first;
     MapSet edgeMask = c.edgeMask;
-    if (classIndex != 0 && shareFigures) {
+    if (classIndex != 0 && shareFigures && edgeMask != firstEdgeMask) {
       auto known = llvm::find_if(shared, [&](const SharedFigures &entry) {
         return entry.edgeMask == edgeMask;
       });
-      if (known == shared.end())
-        known = shared.insert(shared.end(),
-                              {edgeMask, classFigures(level, c, keys, slot)});
+      if (known == shared.end()) {
+        known = &shared.emplace_back();
+        known->edgeMask = edgeMask;
+        classFigures(level, c, keys, slot, known->figures);
+      }
       figures = &known->figures;
-    } else if (classIndex != 0) {
-      unshared = classFigures(level, c, keys, slot);
+    } else if (classIndex != 0 && !shareFigures) {
+      classFigures(level, c, keys, slot, unshared);
       figures = &unshared;
     }
     int64_t egress = figures->egress, macs = figures->macs;

@@ -838,9 +838,11 @@ private:
   static IterState firstStateOf(const Cluster &cluster, const Map &m,
                                 const DimTable &dims);
   /// The states map `m` of `cluster` goes through on `dims`, into
-  /// `states` (in place, as for ingressVolumes).
-  void statesOf(const Cluster &cluster, const Map &m, const DimTable &dims,
-                MapStates &states) const;
+  /// `states` (in place, as for ingressVolumes); returns the first, which
+  /// the caller reads at once (read back, its bytes just stored one by one
+  /// stall the load).
+  IterState statesOf(const Cluster &cluster, const Map &m,
+                     const DimTable &dims, MapStates &states) const;
   /// The cases of `cluster` on `dims`, merged into classes if `merge`;
   /// with the maps' states where they are `known`.
   CaseSpace caseSpaceOf(const Cluster &cluster, const DimTable &dims,
@@ -1093,8 +1095,8 @@ IterState Analysis::firstStateOf(const Cluster &cluster, const Map &m,
   return init;
 }
 
-void Analysis::statesOf(const Cluster &cluster, const Map &m,
-                        const DimTable &dims, MapStates &states) const {
+IterState Analysis::statesOf(const Cluster &cluster, const Map &m,
+                             const DimTable &dims, MapStates &states) const {
   states.clear();
   int64_t dim = dims[m.var];
   IterState init = firstStateOf(cluster, m, dims);
@@ -1126,6 +1128,7 @@ void Analysis::statesOf(const Cluster &cluster, const Map &m,
       }
     }
   }
+  return init;
 }
 
 CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
@@ -1138,12 +1141,15 @@ CaseSpace Analysis::caseSpaceOf(const Cluster &cluster, const DimTable &dims,
   MapSet rolled;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     MapStates &states = space.perMap.appendSlot();
-    if (known)
+    IterState first;
+    if (known) {
       states = (*known)[idx(m.var)];
-    else
-      statesOf(cluster, m, dims, states);
-    allInit.setState(i, states.front());
-    rolled.insertIf(!states.front().unrolled, i);
+      first = states.front();
+    } else {
+      first = statesOf(cluster, m, dims, states);
+    }
+    allInit.setState(i, first);
+    rolled.insertIf(!first.unrolled, i);
     if (states.size() > 1)
       space.varying.push_back(static_cast<uint8_t>(i));
   }
@@ -1630,8 +1636,16 @@ LevelKey::LevelKey(const Cluster &cluster, const DimTable &dims,
 
 size_t Analysis::memoized(unsigned level, const DimTable &dims,
                           llvm::SmallVectorImpl<LevelResult> &results) {
+  // Entry by entry, not memcmp: `dims` was just stored entry by entry,
+  // and the wide loads of memcmp stall on such stores.
+  auto sameDims = [&](const std::array<int64_t, kNumDims> &known) {
+    for (unsigned d = 0; d < kNumDims; ++d)
+      if (known[d] != dims.size[d])
+        return false;
+    return true;
+  };
   for (const MemoEntry &entry : memo)
-    if (entry.level == level && entry.dims == dims.size)
+    if (entry.level == level && sameDims(entry.dims))
       return entry.result;
   // An innermost level's analysis depends on nothing else (LevelKey): one
   // an earlier evaluation made is taken as it is.

@@ -169,8 +169,6 @@ public:
     items[pos] = item;
   }
   void push_front(const T &item) { insert(0, item); }
-  /// Moves the entries `k` places back, leaving k entries in front to set.
-  void makeRoomInFront(unsigned k) { openGap(0, k); }
   unsigned size() const { return count; }
   bool empty() const { return count == 0; }
   T &operator[](unsigned i) { return items[i]; }
@@ -295,7 +293,7 @@ struct Cluster {
   int64_t numSub = 1;
   int64_t numEdgeSub = 1;
   /// At most one map per dimension (verifyDataflowStructure; Y and OY share
-  /// one). Added through addMap/addMapsInFront/renameMap, which keep `slot`.
+  /// one). Added through addMap, which keeps `slot`.
   InlineList<Map, kNumDims> maps;
   DimTable dims;
   /// Indices of the spatial maps coupled to each tensor (filled once).
@@ -324,27 +322,6 @@ struct Cluster {
   void addMap(const Map &map) {
     slot[idx(map.var)] = static_cast<int8_t>(maps.size());
     maps.push_back(map);
-  }
-  /// Adds `front` ahead of the maps, each in front of the one before it
-  /// (the last of them first).
-  void addMapsInFront(llvm::ArrayRef<Map> front) {
-    unsigned k = front.size();
-    if (k == 0)
-      return;
-    maps.makeRoomInFront(k);
-    for (int8_t &s : slot)
-      if (s >= 0)
-        s = static_cast<int8_t>(s + k);
-    for (auto [j, m] : llvm::enumerate(front)) {
-      unsigned pos = k - 1 - j;
-      maps[pos] = m;
-      slot[idx(m.var)] = static_cast<int8_t>(pos);
-    }
-  }
-  void renameMap(unsigned i, Dim var) {
-    slot[idx(maps[i].var)] = -1;
-    slot[idx(var)] = static_cast<int8_t>(i);
-    maps[i].var = var;
   }
   int find(Dim var) const { return slot[idx(var)]; }
   int firstSpatial() const { return firstSpatialMap; }
@@ -2388,6 +2365,29 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
     const InlineList<Map, kNumDims> *upper =
         li > 0 ? &clusters[li - 1].maps : nullptr;
     cluster.numSub = li == 0 ? (hw.numPEs / clusterProduct) : level.numSubUnits;
+    bool isTop = li == 0;
+    // Inherit the upper level's maps this level does not name, in front,
+    // each ahead of the one before it (so in reverse). A filter
+    // dimension's map is inherited as the chunk of the filter the level
+    // works in: MAESTRO copies the map, and one wider than the filter
+    // (SpatialMap(3,1) S on S = 1) then holds `chunk - offset` of it here,
+    // nothing, so the sub-clusters compute nothing although the level
+    // above gave them the filter column. Placed before the level's own
+    // maps rather than moved in front of them: the move read back maps
+    // just stored, and stalled.
+    if (upper) {
+      uint32_t named = 0;
+      for (const BoundMap &bm : level.maps)
+        named |= 1u << idx(inputViewOf(bm.dim));
+      for (const Map &um : llvm::reverse(*upper)) {
+        if (named & (1u << idx(um.var)))
+          continue;
+        bool filterDim = p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
+        cluster.addMap(Map{um.var, false,
+                           filterDim ? std::min(um.size, dims[um.var]) : um.size,
+                           um.ofs});
+      }
+    }
     for (const BoundMap &bm : level.maps) {
       // MAESTRO's rule (its DFSL parser, and our .m import): a temporal map
       // on a filter dimension holds the whole filter, at every level. The
@@ -2431,50 +2431,27 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
               bm.requestedSize, stringifyDim(bm.dim), windowSize,
               stringifyDim(window), stringifyDim(Problem::outputOf(bm.dim))));
       }
-      cluster.addMap(Map{bm.dim, bm.kind == DirectiveKind::SpatialMap,
-                         bm.requestedSize, bm.offset});
-    }
-    // Output-coordinate maps become input maps spanning their windows.
-    // Each is found by its dimension: a walk over every map, with a branch
-    // per map, costs more where the mappings vary.
-    bool isTop = li == 0;
-    for (Dim output : {Dim::OY, Dim::OX}) {
-      int i = cluster.find(output);
-      if (i < 0)
-        continue;
-      Map &m = cluster.maps[i];
-      Dim in = inputViewOf(output), window = Problem::windowOf(in);
-      int w = cluster.find(window);
-      int64_t windowSize = w >= 0
-                               ? windowOfMap(cluster.maps[w].size, dims[window],
-                                             isTop || wholeChunks)
-                               : dims[window];
-      // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
-      // R or S map the level has (and an inner level's table has no R or S
-      // at all, which made it R - 1 = -1 narrower).
-      if (!p.hasWindows)
-        windowSize = 1;
-      cluster.renameMap(i, in);
-      m.size = math.add(m.size, windowSize - 1);
-    }
-    // Inherit the upper level's maps this level does not name (in front).
-    // A filter dimension's map is inherited as the chunk of the filter the
-    // level works in: MAESTRO copies the map, and one wider than the filter
-    // (SpatialMap(3,1) S on S = 1) then holds `chunk - offset` of it here,
-    // nothing, so the sub-clusters compute nothing although the level
-    // above gave them the filter column.
-    if (upper) {
-      InlineList<Map, kNumDims> inherited;
-      for (const Map &um : *upper)
-        if (cluster.find(um.var) < 0) {
-          bool filterDim =
-              p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
-          inherited.push_back(
-              Map{um.var, false,
-                  filterDim ? std::min(um.size, dims[um.var]) : um.size,
-                  um.ofs});
-        }
-      cluster.addMapsInFront(llvm::ArrayRef(inherited.begin(), inherited.end()));
+      Map map{bm.dim, bm.kind == DirectiveKind::SpatialMap, bm.requestedSize,
+              bm.offset};
+      // An output-coordinate map becomes an input map spanning its windows:
+      // the window is the level's own map on the filter dimension, as
+      // written (no other map on it is added before this one is final).
+      if (bm.dim == Dim::OY || bm.dim == Dim::OX) {
+        Dim in = inputViewOf(bm.dim), window = Problem::windowOf(in);
+        const BoundMap *windowMap = level.find(window);
+        int64_t windowSize =
+            windowMap ? windowOfMap(windowMap->requestedSize, dims[window],
+                                    isTop || wholeChunks)
+                      : dims[window];
+        // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
+        // R or S map the level has (and an inner level's table has no R or
+        // S at all, which made it R - 1 = -1 narrower).
+        if (!p.hasWindows)
+          windowSize = 1;
+        map.var = in;
+        map.size = math.add(map.size, windowSize - 1);
+      }
+      cluster.addMap(map);
     }
     // Map the rest of the input and filter dimensions whole.
     for (Dim var : p.inputVars)

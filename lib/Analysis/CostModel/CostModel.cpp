@@ -1824,10 +1824,12 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   bool statistics = level == 0 && topLevelStatistics;
   bool utilization = level != 0 || topLevelStatistics;
   // What the order-dependent statistics need of each class that computes.
+  // Its off-chip demand and arithmetic intensity are divisions that only
+  // the last classes' count, so they are made there (walkBackwards).
   struct ClassOutcome {
     bool computes = false;
-    int64_t offchipDemand = 0;
-    double arithmeticIntensity = 0;
+    int64_t safeCompute = 1;
+    int64_t macs = 0, ingress = 0;
   };
   llvm::SmallVector<ClassOutcome, 16> outcomes(
       statistics ? space.classes.size() : 0);
@@ -1985,13 +1987,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
                                    safeCompute);
       continue;
     }
-    ClassOutcome &outcome = outcomes[classIndex];
-    outcome.computes = true;
-    outcome.arithmeticIntensity =
-        static_cast<double>(macs) / static_cast<double>(ingress);
-    // max(0, a / c, b / c) for c > 0, with one division.
-    outcome.offchipDemand = std::max<int64_t>(
-        0, std::max(result.upSize[out], offchip->inputs) / safeCompute);
+    outcomes[classIndex] = {true, safeCompute, macs, ingress};
 
     result.peakBw = std::max(result.peakBw, nocTraffic / safeCompute);
     // MAESTRO divides each case's whole traffic in integers.
@@ -2024,22 +2020,31 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   // halves after taking its demand (so case k's demand counts divided by
   // 2^(computing cases from k on); beyond the largest demand's bit length
   // nothing earlier counts).
-  int64_t largestDemand = 0;
-  for (const ClassOutcome &outcome : outcomes)
-    largestDemand = std::max(largestDemand, outcome.offchipDemand);
+  // A class's demand is max(0, a / c, b / c) = max(0, max(a, b) / c) for
+  // its compute delay c > 0, where a and b are the output buffer and the
+  // input and filter buffers: sized by the first class that computes, so
+  // the same for every class that does. The largest demand is the one with
+  // the shortest delay.
+  int64_t buffers =
+      offchip ? std::max(result.upSize[out], offchip->inputs) : 0;
+  auto demandOf = [&](int64_t safeCompute) {
+    return std::max<int64_t>(0, buffers / safeCompute);
+  };
+  int64_t largestDemand = offchip ? demandOf(result.compute.min) : 0;
   unsigned halvings = 0;
   space.walkBackwards([&](int64_t classIndex) {
     const ClassOutcome &outcome = outcomes[classIndex];
     if (!outcome.computes)
       return true;
     if (++halvings == 1)
-      result.arithmeticIntensity = outcome.arithmeticIntensity;
+      result.arithmeticIntensity = static_cast<double>(outcome.macs) /
+                                   static_cast<double>(outcome.ingress);
     // Cases further back are halved more often: none can exceed what the
     // largest demand still gives.
     if (halvings >= 63 || (largestDemand >> halvings) <= result.offchipBw)
       return false;
     result.offchipBw =
-        std::max(result.offchipBw, outcome.offchipDemand >> halvings);
+        std::max(result.offchipBw, demandOf(outcome.safeCompute) >> halvings);
     return true;
   });
   if (totalOccurrences > 0) {

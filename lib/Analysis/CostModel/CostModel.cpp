@@ -2387,10 +2387,10 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
       for (const Map &um : llvm::reverse(*upper)) {
         if (named & (1u << idx(um.var)))
           continue;
-        bool filterDim = p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
-        cluster.addMap(Map{um.var, false,
-                           filterDim ? std::min(um.size, dims[um.var]) : um.size,
-                           um.ofs});
+        bool filterDim =
+            p.hasWindows && (um.var == Dim::R || um.var == Dim::S);
+        int64_t size = filterDim ? std::min(um.size, dims[um.var]) : um.size;
+        cluster.addMap(Map{um.var, false, size, um.ofs});
       }
     }
     for (const BoundMap &bm : level.maps) {
@@ -2439,8 +2439,9 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
       Map map{bm.dim, bm.kind == DirectiveKind::SpatialMap, bm.requestedSize,
               bm.offset};
       // An output-coordinate map becomes an input map spanning its windows:
-      // the window is the level's own map on the filter dimension, as
-      // written (no other map on it is added before this one is final).
+      // the window is the level's own map on the filter dimension as
+      // written, never an inherited one (MAESTRO widens before it
+      // inherits).
       if (bm.dim == Dim::OY || bm.dim == Dim::OX) {
         Dim in = inputViewOf(bm.dim), window = Problem::windowOf(in);
         const BoundMap *windowMap = level.find(window);

@@ -2393,6 +2393,14 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
         cluster.addMap(Map{um.var, false, size, um.ofs});
       }
     }
+    // The filter window the level's own map on `window` (R or S) gives, as
+    // written; the whole filter dimension where the level does not map it.
+    auto ownWindow = [&](Dim window, bool whole) {
+      const BoundMap *windowMap = level.find(window);
+      return windowMap
+                 ? windowOfMap(windowMap->requestedSize, dims[window], whole)
+                 : dims[window];
+    };
     for (const BoundMap &bm : level.maps) {
       // MAESTRO's rule (its DFSL parser, and our .m import): a temporal map
       // on a filter dimension holds the whole filter, at every level. The
@@ -2421,11 +2429,7 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
       // are counted above them.
       if (li == 0 && p.isWindowed(bm.dim)) {
         Dim window = Problem::windowOf(bm.dim);
-        const BoundMap *windowMap = level.find(window);
-        int64_t windowSize =
-            windowMap ? windowOfMap(windowMap->requestedSize, dims[window],
-                                    /*whole=*/true)
-                      : dims[window];
+        int64_t windowSize = ownWindow(window, /*whole=*/true);
         if (bm.requestedSize < windowSize)
           return fail(llvm::formatv(
               "directive #{0} ({1}) maps {2} of {3}, narrower than the "
@@ -2443,12 +2447,9 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
       // written, never an inherited one (MAESTRO widens before it
       // inherits).
       if (bm.dim == Dim::OY || bm.dim == Dim::OX) {
-        Dim in = inputViewOf(bm.dim), window = Problem::windowOf(in);
-        const BoundMap *windowMap = level.find(window);
+        Dim in = inputViewOf(bm.dim);
         int64_t windowSize =
-            windowMap ? windowOfMap(windowMap->requestedSize, dims[window],
-                                    isTop || wholeChunks)
-                      : dims[window];
+            ownWindow(Problem::windowOf(in), isTop || wholeChunks);
         // A GEMM has no window: its OY (OX) map is its Y (X) map, whatever
         // R or S map the level has (and an inner level's table has no R or
         // S at all, which made it R - 1 = -1 narrower).

@@ -33,8 +33,6 @@ using namespace mlir::accel;
 
 namespace {
 
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 /// Sums and products of counters that remember whether any of them left
 /// the range of int64_t (the figures are then meaningless).
 class CheckedArithmetic {
@@ -149,7 +147,7 @@ unsigned dimsInside(const LayerShape &shape, const MaeriSchedule &s,
                     llvm::function_ref<bool(Dim)> selects) {
   int innermost = -1;
   for (auto [i, d] : llvm::enumerate(s.order))
-    if (selects(d) && ceilDiv(shape.size(d), s.tileOf(d)) > 1)
+    if (selects(d) && llvm::divideCeilSigned(shape.size(d), s.tileOf(d)) > 1)
       innermost = static_cast<int>(i);
   unsigned mask = 0;
   for (int i = innermost + 1; i < static_cast<int>(s.order.size()); ++i)
@@ -243,7 +241,7 @@ public:
       int64_t foldsInside = 1;
       for (Dim d : {Dim::C, Dim::R, Dim::S})
         if (!(outerMask & (1u << idx(d))))
-          foldsInside *= ceilDiv(shape.size(d), full[idx(d)]);
+          foldsInside *= llvm::divideCeilSigned(shape.size(d), full[idx(d)]);
       std::vector<std::vector<int64_t>> perPort;
       forEachSwitch(full, [&](int64_t sw, int64_t, int64_t g, int64_t k,
                               int64_t, int64_t, int64_t c, int64_t r,
@@ -579,7 +577,7 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
   for (Dim d : kTiled) {
     tileSize[idx(d)] = schedule.tileOf(d);
     extent[idx(d)] = shape.size(d);
-    count[idx(d)] = ceilDiv(extent[idx(d)], tileSize[idx(d)]);
+    count[idx(d)] = llvm::divideCeilSigned(extent[idx(d)], tileSize[idx(d)]);
   }
   const int64_t rnBw = target.reductionBandwidth();
   const int64_t ms = target.numMultipliers();
@@ -729,7 +727,8 @@ llvm::Expected<SimResult> mlir::accel::simulateMaeri(
     for (Dim d : kTiled)
       if (accumulatedWhile & (1u << idx(d)))
         collects &= pos[idx(d)] == count[idx(d)] - 1;
-    int64_t collection = collects ? ceilDiv(schedule.numVNs(), rnBw) : 0;
+    int64_t collection =
+        collects ? llvm::divideCeilSigned(schedule.numVNs(), rnBw) : 0;
     int64_t streaming = std::max({distribution, int64_t(1), collection});
     ck.accumulate(st.cycles, ck.add(ck.add(weightLoad, drain), streaming));
     ck.accumulate(st.fillDrainCycles, drain);
@@ -804,9 +803,10 @@ struct TileClass {
 std::vector<TileClass> classesOf(const LayerShape &shape,
                                  const MaeriSchedule &s, Dim first,
                                  std::optional<Dim> window, bool slides) {
-  int64_t t1 = s.tileOf(first), n1 = ceilDiv(shape.size(first), t1);
+  int64_t t1 = s.tileOf(first),
+          n1 = llvm::divideCeilSigned(shape.size(first), t1);
   int64_t t2 = window ? s.tileOf(*window) : 1;
-  int64_t n2 = window ? ceilDiv(shape.size(*window), t2) : 1;
+  int64_t n2 = window ? llvm::divideCeilSigned(shape.size(*window), t2) : 1;
   bool rows = first == Dim::OY;
   std::map<std::array<int64_t, 8>, int64_t> histogram;
   if (!window) {
@@ -892,7 +892,7 @@ mlir::accel::estimateMaeriCycles(const LayerShape &shape, const MaeriSchedule &s
 
   CheckedArithmetic ck;
   int64_t cycles = 0;
-  const int64_t collection = ceilDiv(s.numVNs(), rnBw);
+  const int64_t collection = llvm::divideCeilSigned(s.numVNs(), rnBw);
   PaddingTaps rowPad;
   std::function<void(unsigned, const TileClass &)> sum =
       [&](unsigned group, const TileClass &acc) {

@@ -19,6 +19,7 @@
 #include "accel/Analysis/Search/DataflowSearch.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <array>
@@ -36,8 +37,6 @@ namespace {
 constexpr unsigned kMaxTiledDims = 3;
 
 bool isWindowedKind(CostLayerKind kind) { return kind != CostLayerKind::Gemm; }
-
-int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
 /// The dimensions a mapping places: those of the layer's tensors with more
 /// than one element, output rows and columns as OY/OX for convolutions.
@@ -373,8 +372,9 @@ CostLowerBound mlir::accel::lowerBoundOf(CostLayerKind kind,
                      (inputViewOf(m.dim) == Dim::X && shape.stride[1] > 1);
       if (m.kind == DirectiveKind::SpatialMap)
         chunks *= strided ? static_cast<double>(level.numSubUnits)
-                  : e <= m.size ? 1
-                                : ceilDiv(e - m.size, m.offset) + 1;
+                  : e <= m.size
+                      ? 1
+                      : llvm::divideCeilSigned(e - m.size, m.offset) + 1;
     }
     busyUnits *= std::min<double>(static_cast<double>(level.numSubUnits),
                                   chunks);

@@ -15,6 +15,7 @@
 #include "accel/Simulator/MaeriSimulator.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -25,8 +26,6 @@
 using namespace mlir::accel;
 
 namespace {
-
-int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
 /// Powers of two below `size`, then `size`.
 llvm::SmallVector<int64_t, 16> tileChoices(int64_t size, int64_t limit) {
@@ -153,7 +152,7 @@ struct MaeriScheduleSearch::Impl {
             Tiling t;
             t.schedule = s;
             for (Dim d : kOrderDims) {
-              if (ceilDiv(shape.size(d), s.tileOf(d)) > 1)
+              if (llvm::divideCeilSigned(shape.size(d), s.tileOf(d)) > 1)
                 t.iterated.push_back(d);
               else
                 t.schedule.order.push_back(d);
@@ -188,9 +187,9 @@ struct MaeriScheduleSearch::Impl {
 
     // Folds x the fewest tiles the VNs can cover the outputs in.
     int64_t vnSize = vn[0] * vn[1] * vn[2];
-    int64_t folds = ceilDiv(shape.size(Dim::R), vn[0]) *
-                    ceilDiv(shape.size(Dim::S), vn[1]) *
-                    ceilDiv(shape.size(Dim::C), vn[2]);
+    int64_t folds = llvm::divideCeilSigned(shape.size(Dim::R), vn[0]) *
+                    llvm::divideCeilSigned(shape.size(Dim::S), vn[1]) *
+                    llvm::divideCeilSigned(shape.size(Dim::C), vn[2]);
     double outputs = 1;
     for (Dim d : kVnCountDims)
       outputs *= static_cast<double>(shape.size(d));

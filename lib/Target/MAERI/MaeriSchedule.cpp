@@ -14,8 +14,6 @@ static llvm::Error fail(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 static constexpr TileDim kTileDims[kNumTileDims] = {
     TileDim::R, TileDim::S, TileDim::C,  TileDim::K,
     TileDim::G, TileDim::N, TileDim::OX, TileDim::OY};
@@ -82,17 +80,19 @@ int64_t MaeriSchedule::numVNs() const {
 }
 
 int64_t MaeriSchedule::folds(const LayerShape &shape) const {
-  return ceilDiv(shape.size(Dim::R), (*this)[TileDim::R]) *
-         ceilDiv(shape.size(Dim::S), (*this)[TileDim::S]) *
-         ceilDiv(shape.size(Dim::C), (*this)[TileDim::C]);
+  return llvm::divideCeilSigned(shape.size(Dim::R), (*this)[TileDim::R]) *
+         llvm::divideCeilSigned(shape.size(Dim::S), (*this)[TileDim::S]) *
+         llvm::divideCeilSigned(shape.size(Dim::C), (*this)[TileDim::C]);
 }
 
 int64_t MaeriSchedule::numTiles(const LayerShape &shape) const {
   int64_t n = 1;
-  for (TileDim t : kTileDims)
-    if (llvm::MulOverflow(n, ceilDiv(shape.size(canonicalDim(t)), (*this)[t]),
-                          n))
+  for (TileDim t : kTileDims) {
+    int64_t tiles =
+        llvm::divideCeilSigned(shape.size(canonicalDim(t)), (*this)[t]);
+    if (llvm::MulOverflow(n, tiles, n))
       return std::numeric_limits<int64_t>::max();
+  }
   return n;
 }
 
@@ -183,7 +183,8 @@ mlir::accel::deriveSchedule(const BoundDataflow &dataflow,
       next[v] = std::min(m.size, e);
       if (m.kind != DirectiveKind::SpatialMap)
         continue;
-      int64_t chunks = e <= m.size ? 1 : ceilDiv(e - m.size, m.offset) + 1;
+      int64_t chunks =
+          e <= m.size ? 1 : llvm::divideCeilSigned(e - m.size, m.offset) + 1;
       int64_t parallel = std::min(level.numSubUnits, chunks);
       if (m.dim == Dim::Y || m.dim == Dim::X) {
         // An input-space map: each chunk holds (size - R) / stride + 1

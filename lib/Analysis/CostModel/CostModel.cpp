@@ -164,8 +164,12 @@ public:
     assert(count < N && "more entries than dimensions");
     return items[count++];
   }
+  /// Moves the entries from `pos` on one place back and puts `item` there.
   void insert(unsigned pos, const T &item) {
-    openGap(pos, 1);
+    assert(count < N && pos <= count && "more entries than dimensions");
+    std::copy_backward(items.begin() + pos, items.begin() + count,
+                       items.begin() + count + 1);
+    ++count;
     items[pos] = item;
   }
   void push_front(const T &item) { insert(0, item); }
@@ -179,13 +183,6 @@ public:
   const T *end() const { return items.data() + count; }
 
 private:
-  /// Moves the entries from `pos` on `k` places back.
-  void openGap(unsigned pos, unsigned k) {
-    assert(count + k <= N && pos <= count && "more entries than dimensions");
-    std::copy_backward(items.begin() + pos, items.begin() + count,
-                       items.begin() + count + k);
-    count += k;
-  }
   std::array<T, N> items;
   uint8_t count = 0;
 };

@@ -91,4 +91,27 @@ void BM_CostConv11Bound(benchmark::State &state) {
 }
 BENCHMARK(BM_CostConv11Bound)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
 
+/// The evaluation a mapper repeats for each candidate: as above, in ranking
+/// detail (CostDetail::Ranking: every figure a mapper ranks and filters by,
+/// without the top level's step statistics and area/power, which only the
+/// mapping it keeps is evaluated for again), no scratch.
+void BM_CostConv11Ranking(benchmark::State &state) {
+  std::optional<CostEvaluator> evaluator = conv11Evaluator(state);
+  if (!evaluator)
+    return;
+  llvm::Expected<BoundDataflow> bound =
+      bindDataflow(dataflow(state.range(0)), conv11(), accelerator1().numPEs);
+  if (!bound) {
+    state.SkipWithError(llvm::toString(bound.takeError()).c_str());
+    return;
+  }
+  timeEvaluations(state, [&] {
+    return evaluator->evaluate(*bound, /*scratch=*/nullptr,
+                               CostDetail::Ranking);
+  });
+}
+BENCHMARK(BM_CostConv11Ranking)
+    ->DenseRange(0, 6)
+    ->Unit(benchmark::kMicrosecond);
+
 } // namespace

@@ -11,7 +11,9 @@
 // BM_CoreEvaluationOfCandidates/levels: one full evaluation, without a
 // scratch, of every candidate of the CONV11 search space with that many
 // cluster levels (the cost model's core evaluation over the mappings a
-// mapper meets, rather than over the seven library dataflows).
+// mapper meets, rather than over the seven library dataflows);
+// BM_RankingEvaluationOfCandidates/levels the same in ranking detail, as
+// the search evaluates them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -73,12 +75,12 @@ BENCHMARK(BM_SearchConv11)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 /// The cost model's core evaluation over the mappings a mapper evaluates:
 /// every candidate of the CONV11 search space with `levels` cluster levels
 /// (no pruning), bound as the search binds them, each evaluated once per
-/// iteration in full detail without a scratch (so no evaluation reuses
-/// another's analyses, as none of a search's first does).
-void BM_CoreEvaluationOfCandidates(benchmark::State &state) {
+/// iteration without a scratch (so no evaluation reuses another's analyses,
+/// as none of a search's first does), in `detail`.
+void timeCandidates(benchmark::State &state, unsigned levels,
+                    CostDetail detail) {
   LayerShape shape = conv11();
   HardwareConfig hw = accelerator1();
-  unsigned levels = static_cast<unsigned>(state.range(0));
   std::vector<BoundDataflow> candidates;
   forEachBoundDataflowCandidate(
       CostLayerKind::Conv, shape, hw, levels,
@@ -94,7 +96,8 @@ void BM_CoreEvaluationOfCandidates(benchmark::State &state) {
   int64_t evaluated = 0;
   for (auto _ : state) {
     for (const BoundDataflow &bound : candidates) {
-      llvm::Expected<CostReport> report = evaluator->evaluate(bound);
+      llvm::Expected<CostReport> report =
+          evaluator->evaluate(bound, /*scratch=*/nullptr, detail);
       if (report)
         benchmark::DoNotOptimize(report->runtime);
       else
@@ -108,7 +111,23 @@ void BM_CoreEvaluationOfCandidates(benchmark::State &state) {
   state.counters["s/eval"] = benchmark::Counter(
       evaluated, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
+
+/// In full detail, every figure of the report.
+void BM_CoreEvaluationOfCandidates(benchmark::State &state) {
+  timeCandidates(state, static_cast<unsigned>(state.range(0)),
+                 CostDetail::Full);
+}
 BENCHMARK(BM_CoreEvaluationOfCandidates)
+    ->DenseRange(1, 2)
+    ->Unit(benchmark::kMillisecond);
+
+/// In ranking detail, as the search evaluates a candidate (it evaluates in
+/// full only the mapping it keeps).
+void BM_RankingEvaluationOfCandidates(benchmark::State &state) {
+  timeCandidates(state, static_cast<unsigned>(state.range(0)),
+                 CostDetail::Ranking);
+}
+BENCHMARK(BM_RankingEvaluationOfCandidates)
     ->DenseRange(1, 2)
     ->Unit(benchmark::kMillisecond);
 

@@ -73,29 +73,11 @@ BENCHMARK(BM_CostConv11Prepared)
     ->DenseRange(0, 6)
     ->Unit(benchmark::kMicrosecond);
 
-/// The core evaluation as a mapper makes it: a prepared CostEvaluator and a
-/// dataflow already bound to the layer (DataflowSearch binds its own
-/// candidates; the evaluator checks the bound form instead of binding),
-/// full detail, no scratch.
-void BM_CostConv11Bound(benchmark::State &state) {
-  std::optional<CostEvaluator> evaluator = conv11Evaluator(state);
-  if (!evaluator)
-    return;
-  llvm::Expected<BoundDataflow> bound = bindDataflow(
-      dataflow(state.range(0)), conv11(), accelerator1().numPEs);
-  if (!bound) {
-    state.SkipWithError(llvm::toString(bound.takeError()).c_str());
-    return;
-  }
-  timeEvaluations(state, [&] { return evaluator->evaluate(*bound); });
-}
-BENCHMARK(BM_CostConv11Bound)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
-
-/// The evaluation a mapper repeats for each candidate: as above, in ranking
-/// detail (CostDetail::Ranking: every figure a mapper ranks and filters by,
-/// without the top level's step statistics and area/power, which only the
-/// mapping it keeps is evaluated for again), no scratch.
-void BM_CostConv11Ranking(benchmark::State &state) {
+/// Times the evaluation of library dataflow state.range(0), bound to CONV11
+/// (DataflowSearch binds its own candidates; the evaluator checks the bound
+/// form instead of binding), by a prepared CostEvaluator in `detail`,
+/// without a scratch.
+void timeBoundEvaluations(benchmark::State &state, CostDetail detail) {
   std::optional<CostEvaluator> evaluator = conv11Evaluator(state);
   if (!evaluator)
     return;
@@ -106,9 +88,22 @@ void BM_CostConv11Ranking(benchmark::State &state) {
     return;
   }
   timeEvaluations(state, [&] {
-    return evaluator->evaluate(*bound, /*scratch=*/nullptr,
-                               CostDetail::Ranking);
+    return evaluator->evaluate(*bound, /*scratch=*/nullptr, detail);
   });
+}
+
+/// The core evaluation as a mapper makes it, in full detail: what the
+/// mapping a search keeps, and every report, costs.
+void BM_CostConv11Bound(benchmark::State &state) {
+  timeBoundEvaluations(state, CostDetail::Full);
+}
+BENCHMARK(BM_CostConv11Bound)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond);
+
+/// The evaluation a mapper repeats for each candidate, in ranking detail
+/// (CostDetail::Ranking: every figure a mapper ranks and filters by, without
+/// the top level's step statistics and area/power).
+void BM_CostConv11Ranking(benchmark::State &state) {
+  timeBoundEvaluations(state, CostDetail::Ranking);
 }
 BENCHMARK(BM_CostConv11Ranking)
     ->DenseRange(0, 6)

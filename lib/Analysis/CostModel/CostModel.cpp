@@ -950,12 +950,33 @@ private:
   /// them, else computed (and kept in `slot`).
   void classFigures(unsigned level, const Case &c, const StepKeys &keys,
                     ClassSlot &slot, ClassFigures &figures) const;
+  /// The last step of a level that computed its input and filter ingress,
+  /// and that ingress. The steps alike in what it depends on
+  /// (sameIngress) come one after another: a level's classes vary the
+  /// changing map's state fastest, then the maps outside it.
+  struct LastIngress {
+    const Case *step = nullptr;
+    std::array<int64_t, 2> traffic;
+  };
+  /// Whether steps `a` and `b` have the same input and filter ingress:
+  /// they have the same changing map and every spatial map in the same
+  /// state. ingressVolumes multiplies in, for a temporal map outside the
+  /// changing one, its full chunk at every position (a map that moves
+  /// holds no edge chunk at its first, and past it the full chunk is
+  /// taken, as MAESTRO does); for one inside, its first chunk; for the
+  /// changing one, what is new to it or, restarted (which the changing
+  /// map decides), its full chunk, at any of its positions. Spatial maps
+  /// decide the sub-clusters' kinds and counts.
+  static bool sameIngress(const Cluster &cluster, const Case &a,
+                          const Case &b);
   /// The input's and the filter's ingress at step `c`, whose figures are
-  /// `figures`: from them where the scratch kept it, else computed (and
-  /// kept in `slot`).
+  /// `figures`: from them where the scratch kept it, from `last` where the
+  /// level's last step that computed it has the same, else computed (and
+  /// kept in `slot` and `last`).
   std::array<int64_t, 2> trafficOf(unsigned level, const Case &c,
                                    const ClassFigures &figures,
-                                   const ClassSlot &slot) const;
+                                   const ClassSlot &slot,
+                                   LastIngress &last) const;
   /// The sum over `c`'s member cases of occurrences x perStep / divisor,
   /// each divided in integers as MAESTRO does per case.
   int64_t sumOfMemberQuotients(const Case &c, llvm::ArrayRef<int64_t> merged,
@@ -1734,18 +1755,32 @@ void Analysis::classFigures(unsigned level, const Case &c,
     slot = ClassSlot();
 }
 
+bool Analysis::sameIngress(const Cluster &cluster, const Case &a,
+                           const Case &b) {
+  if (a.changing != b.changing)
+    return false;
+  for (unsigned i : cluster.spatialMaps)
+    if (a.states[i].index != b.states[i].index)
+      return false;
+  return true;
+}
+
 std::array<int64_t, 2> Analysis::trafficOf(unsigned level, const Case &c,
                                            const ClassFigures &figures,
-                                           const ClassSlot &slot) const {
+                                           const ClassSlot &slot,
+                                           LastIngress &last) const {
   if (figures.hasTraffic) {
     if (figures.trafficOverflowed)
       math.noteOverflow();
     return figures.traffic;
   }
   bool clean = !math.overflowed();
-  std::array<int64_t, 2> traffic = {
-      spatialIngress(level, TensorClass::Input, c),
-      spatialIngress(level, TensorClass::Filter, c)};
+  if (!last.step || !sameIngress(clusters[level], c, *last.step)) {
+    last.step = &c;
+    last.traffic = {spatialIngress(level, TensorClass::Input, c),
+                    spatialIngress(level, TensorClass::Filter, c)};
+  }
+  std::array<int64_t, 2> traffic = last.traffic;
   if (clean && slot.holds()) {
     slot.entry->figures.traffic = traffic;
     slot.entry->figures.hasTraffic = true;
@@ -1850,6 +1885,7 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
   std::optional<OffchipFigures> offchip;
   // A step's figures where neither `shared` nor `first` holds them.
   ClassFigures unshared;
+  LastIngress lastIngress;
   for (auto [classIndex, c] : llvm::enumerate(space.classes)) {
     int64_t occ = c.occurrences;
     ClassSlot slot = firstSlot;
@@ -1874,7 +1910,8 @@ void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     // up to the first that computes) and for a class that computes.
     Counts traffic{};
     if (!sized || figures->partialSums > 0) {
-      std::array<int64_t, 2> ingress = trafficOf(level, c, *figures, slot);
+      std::array<int64_t, 2> ingress =
+          trafficOf(level, c, *figures, slot, lastIngress);
       traffic[static_cast<unsigned>(TensorClass::Input)] = ingress[0];
       traffic[static_cast<unsigned>(TensorClass::Filter)] = ingress[1];
     }

@@ -100,6 +100,10 @@ public:
                                Dim::S, Dim::Y, Dim::X, Dim::OY, Dim::OX};
       int64_t numMaps = range(1, 7);
       int64_t spatial = range(0, numMaps - 1);
+      // Now and then a second spatial map (row stationary has two per
+      // level): which of a tensor's spatial maps decides a step's partial
+      // sub-cluster is a figure's business.
+      int64_t secondSpatial = range(0, 3) == 0 ? range(0, numMaps - 1) : -1;
       for (int64_t m = 0; m < numMaps && !dims.empty(); ++m) {
         Dim dim = dims[range(0, static_cast<int64_t>(dims.size()) - 1)];
         llvm::erase_if(dims, [&](Dim d) {
@@ -109,7 +113,8 @@ public:
         // A temporal map on a filter dimension holds the whole filter
         // (MAESTRO's rule, which the model enforces and the reference
         // predates): the model refuses any other, so generate none.
-        if (kind != CostLayerKind::Gemm && m != spatial &&
+        bool isSpatial = m == spatial || m == secondSpatial;
+        if (kind != CostLayerKind::Gemm && !isSpatial &&
             (dim == Dim::R || dim == Dim::S)) {
           SizeExpr whole = range(0, 1) == 0 ? SizeExpr::sizeOfDim(dim)
                                             : SizeExpr::constant(extent);
@@ -122,7 +127,7 @@ public:
                 : SizeExpr::constant(range(1, std::min<int64_t>(extent, 64) + 2));
         int64_t mapSize = std::max<int64_t>(sizeExpr.resolve(shape), 1);
         SizeExpr offset = SizeExpr::constant(range(1, mapSize));
-        directives.push_back(m == spatial
+        directives.push_back(isSpatial
                                  ? Directive::spatialMap(sizeExpr, offset, dim)
                                  : Directive::temporalMap(sizeExpr, offset, dim));
       }

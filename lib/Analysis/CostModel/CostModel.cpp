@@ -719,24 +719,20 @@ public:
   }
 
   /// Analyzes level `level` on dimensions `dims`; appends its result (and
-  /// every inner level's) to `results`, its own last, and returns its
-  /// index there (an earlier result's where an unrolled innermost level
-  /// has one with the same figures, analyzeUnrolledLevel).
-  size_t analyzeLevel(unsigned level, const DimTable &dims,
-                      llvm::SmallVectorImpl<LevelResult> &results);
+  /// every inner level's) to `results`, its own last.
+  void analyzeLevel(unsigned level, const DimTable &dims,
+                    llvm::SmallVectorImpl<LevelResult> &results);
 
 private:
   /// The analysis of innermost level `level` on `dims` where every map is
   /// unrolled (holds its whole dimension of the step) and no figure of its
   /// one step can overflow: what the levels above and the report read of
   /// it (its runtime, utilized sub-clusters and L1 buffers), without its
-  /// tables, case space and classes. Returns its index in `results`
-  /// (appended, or an earlier step's of the same figures), or none, having
-  /// appended nothing, where it does not apply (analyzeLevel's general path
-  /// then takes the level).
-  std::optional<size_t>
-  analyzeUnrolledLevel(unsigned level, const DimTable &dims,
-                       llvm::SmallVectorImpl<LevelResult> &results);
+  /// tables, case space and classes. Appends it to `results` and returns
+  /// true, or returns false, having appended nothing, where it does not
+  /// apply (analyzeLevel's general path then takes the level).
+  bool analyzeUnrolledLevel(unsigned level, const DimTable &dims,
+                            llvm::SmallVectorImpl<LevelResult> &results);
 
   /// The chunk sizes of level `level`, filled on first use unless `known`.
   const ChunkSizes &chunksOf(unsigned level,
@@ -914,21 +910,6 @@ private:
     size_t result;
   };
   llvm::SmallVector<MemoEntry, 4> memo;
-  /// The unrolled innermost level's results by its maps holding an edge
-  /// chunk, all its figures depend on beyond the level
-  /// (analyzeUnrolledLevel): steps on other dimensions often hold the same
-  /// chunks.
-  struct UnrolledEntry {
-    MapSet edges;
-    size_t result;
-  };
-  llvm::SmallVector<UnrolledEntry, 4> unrolledMemo;
-  /// sameAtEdge of the innermost level, once asked.
-  std::optional<MapSet> innerSameAtEdge;
-  /// The maps of unrolled innermost level `cluster` (chunk sizes `s`)
-  /// whose edge chunk gives every figure analyzeUnrolledLevel reads as
-  /// their full chunk does.
-  MapSet sameAtEdge(const Cluster &cluster, const ChunkSizes &s) const;
   /// The index in `results` of the analysis of `level` on `dims`, analyzing
   /// it if new.
   size_t memoized(unsigned level, const DimTable &dims,
@@ -1661,7 +1642,6 @@ size_t Analysis::memoized(unsigned level, const DimTable &dims,
   for (const MemoEntry &entry : memo)
     if (entry.level == level && sameDims(entry.dims))
       return entry.result;
-  size_t analyzed;
   // An innermost level's analysis depends on nothing else (LevelKey): one
   // an earlier evaluation made is taken as it is.
   if (cache && level + 1 == clusters.size()) {
@@ -1673,22 +1653,21 @@ size_t Analysis::memoized(unsigned level, const DimTable &dims,
       if (slot->overflowed)
         math.noteOverflow();
       results.push_back(slot->result);
-      analyzed = results.size() - 1;
     } else {
       // After an overflow, a new one cannot be told from the old.
       bool clean = !math.overflowed();
-      analyzed = analyzeLevel(level, dims, results);
+      analyzeLevel(level, dims, results);
       if (clean) {
         slot.emplace(CostEvaluator::Scratch::Table::Entry{
-            key, results[analyzed], math.overflowed()});
+            key, results.back(), math.overflowed()});
         cache->owner[index] = evaluatorId;
       }
     }
   } else {
-    analyzed = analyzeLevel(level, dims, results);
+    analyzeLevel(level, dims, results);
   }
-  memo.push_back({level, dims.size, analyzed});
-  return analyzed;
+  memo.push_back({level, dims.size, results.size() - 1});
+  return results.size() - 1;
 }
 
 uint64_t Analysis::topLevelGeneration(const Cluster &cluster,
@@ -1810,15 +1789,14 @@ std::array<int64_t, 2> Analysis::trafficOf(unsigned level, const Case &c,
   return traffic;
 }
 
-size_t Analysis::analyzeLevel(unsigned level, const DimTable &dims,
-                              llvm::SmallVectorImpl<LevelResult> &results) {
+void Analysis::analyzeLevel(unsigned level, const DimTable &dims,
+                            llvm::SmallVectorImpl<LevelResult> &results) {
   // An inner level whose maps all hold their dimension of the step runs one
   // step: so does every inner level of the mapper's candidates. The top
   // level keeps the general path (its statistics and off-chip figures).
-  if (level != 0 && level + 1 == clusters.size())
-    if (std::optional<size_t> unrolled =
-            analyzeUnrolledLevel(level, dims, results))
-      return *unrolled;
+  if (level != 0 && level + 1 == clusters.size() &&
+      analyzeUnrolledLevel(level, dims, results))
+    return;
   // With a scratch, the top level's chunk sizes and map states come from
   // the evaluation before where it had the same maps in another order.
   uint64_t generation = 0;
@@ -2068,7 +2046,7 @@ size_t Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     result.avgActive /= static_cast<double>(totalOccurrences);
   if (!statistics) {
     results.push_back(result);
-    return results.size() - 1;
+    return;
   }
   // The figures MAESTRO takes from the last cases, walking back from the
   // end of its order: the arithmetic intensity of the last case that
@@ -2111,39 +2089,12 @@ size_t Analysis::analyzeLevel(unsigned level, const DimTable &dims,
     result.compute.avg /= n;
   }
   results.push_back(result);
-  return results.size() - 1;
-}
-
-MapSet Analysis::sameAtEdge(const Cluster &cluster, const ChunkSizes &s) const {
-  // A map's edge is read as its edge entries: those of its dimension (the
-  // input and filter's ingress) and, for a window, of the output's (the
-  // partial sums). A spatial map's edge also tells how many sub-clusters
-  // are active, one of them partial, and, where a tensor has several
-  // spatial maps, which of them decides the partial sub-cluster (the
-  // last): no figure changes for the level's only spatial map where every
-  // sub-cluster is active and the partial one's chunk is full.
-  unsigned numSpatial = 0;
-  for (const Map &m : cluster.maps)
-    numSpatial += m.spatial ? 1 : 0;
-  bool spatialSame =
-      numSpatial == 1 && cluster.numEdgeSub == cluster.numSub;
-  MapSet same;
-  for (auto [i, m] : llvm::enumerate(cluster.maps)) {
-    unsigned v = idx(m.var);
-    bool entriesSame = s.mappedEdge[v] == s.mapped[v];
-    if (p.isWindowed(m.var)) {
-      unsigned o = idx(Problem::outputOf(m.var));
-      entriesSame &= s.mappedEdge[o] == s.mapped[o];
-    }
-    same.insertIf(entriesSame && (!m.spatial || spatialSame), i);
-  }
-  return same;
 }
 
 // Not inlined: inside analyzeLevel its predecessor moved the general path's
 // code, and a one-level evaluation, which never comes here, ran up to 9 %
 // slower.
-LLVM_ATTRIBUTE_NOINLINE std::optional<size_t>
+LLVM_ATTRIBUTE_NOINLINE bool
 Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
                                llvm::SmallVectorImpl<LevelResult> &results) {
   const Cluster &cluster = clusters[level];
@@ -2163,14 +2114,10 @@ Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
   };
   std::array<IterState, kNumDims> states;
   unsigned volumeBits = bits(cluster.numSub + 2) + 3;
-  // The maps holding an edge chunk: with every map unrolled, they decide
-  // each map's state (a spatial map's edge is its partial sub-cluster).
-  MapSet edges;
   for (auto [i, m] : llvm::enumerate(cluster.maps)) {
     states[i] = firstStateOf(cluster, m, dims);
     if (!states[i].unrolled)
-      return std::nullopt;
-    edges.insertIf(states[i].edge, i);
+      return false;
     volumeBits += bits(std::max({m.size, m.ofs, cluster.dims[m.var]}));
   }
   unsigned sizeBits = 0;
@@ -2178,23 +2125,9 @@ Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
     sizeBits += dims.has[d] ? bits(dims.size[d]) : 0;
   // Below 2^62 each, the volumes' figures plus the latency fit in 63 bits.
   if (volumeBits > 62 || bits(p.nocZeroLoadDelay) > 62 || sizeBits > 63)
-    return std::nullopt;
+    return false;
 
-  // Below, the step is read only through its states, so a step with the
-  // same edge maps as an earlier one has its result. So has one whose edge
-  // maps differ only in maps whose edge changes no figure (sameAtEdge):
-  // asked only once the level has a result, since most levels run one step.
   const ChunkSizes &s = chunksOf(level);
-  if (!unrolledMemo.empty()) {
-    if (!innerSameAtEdge)
-      innerSameAtEdge = sameAtEdge(cluster, s);
-    for (const UnrolledEntry &entry : unrolledMemo)
-      if (entry.edges.without(*innerSameAtEdge) ==
-          edges.without(*innerSameAtEdge))
-        return entry.result;
-  }
-  size_t index = results.size();
-  unrolledMemo.push_back({edges, index});
   LevelResult &result = results.emplace_back();
   // Only the innermost level's buffers are read (the report's L1 sizes).
   for (unsigned t = 0; t < kNumTensorClasses; ++t) {
@@ -2229,7 +2162,7 @@ Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
     partialSums *= edge ? s.mappedEdge[v] : s.mapped[v];
   }
   if (partialSums <= 0)
-    return index;
+    return true;
 
   // What is sent to the sub-clusters (spatialIngress of the all-init
   // step): each one's whole chunk, where a spatial map at the edge gives
@@ -2283,7 +2216,7 @@ Analysis::analyzeUnrolledLevel(unsigned level, const DimTable &dims,
   result.avgActive = static_cast<double>(
       states[cluster.firstSpatial()].edge ? cluster.numEdgeSub
                                           : cluster.numSub);
-  return index;
+  return true;
 }
 
 /// MAESTRO's tensor couplings for each kind (its CONV, DSCONV, NGCONV,
@@ -2649,8 +2582,8 @@ evaluate(const CostEvaluator::Prepared &prepared, const BoundDataflow &bound,
   Analysis analysis(p, clusters, math, cache, prepared.id,
                     /*topLevelStatistics=*/full);
   llvm::SmallVector<LevelResult, 8> results;
-  const LevelResult &topResult =
-      results[analysis.analyzeLevel(0, clusters.front().dims, results)];
+  analysis.analyzeLevel(0, clusters.front().dims, results);
+  const LevelResult &topResult = results.back();
   const LevelResult &innermost = results.front();
 
   CostReport report;

@@ -951,9 +951,9 @@ private:
   void classFigures(unsigned level, const Case &c, const StepKeys &keys,
                     ClassSlot &slot, ClassFigures &figures) const;
   /// The last step of a level that computed its input and filter ingress,
-  /// and that ingress. The steps alike in what it depends on
-  /// (sameIngress) come one after another: a level's classes vary the
-  /// changing map's state fastest, then the maps outside it.
+  /// and that ingress. Merged classes of steps alike in what it depends on
+  /// (sameIngress) come one after another: they vary the changing map's
+  /// state fastest, then the maps outside it.
   struct LastIngress {
     const Case *step = nullptr;
     std::array<int64_t, 2> traffic{};
